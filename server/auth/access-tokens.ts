@@ -1,0 +1,129 @@
+/**
+ * @module Access tokens: ES256 JWTs of 10 minutes with `iss`, `aud`, `kid`, `sub` (the
+ * customer id) and `sid` (the session), verified with the algorithm pinned (S16, S20).
+ */
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../store/database.ts';
+import {
+  findActiveSigningKey,
+  insertSigningKey,
+  listPublishedSigningKeys,
+} from '../store/signing-keys.ts';
+
+export const AUDIENCE = 'customer-portal';
+const ALGORITHM = 'ES256';
+
+export interface AccessClaims {
+  customerId: number;
+  sessionId: string;
+}
+
+type Key = CryptoKey;
+
+export interface AccessTokens {
+  sign(claims: AccessClaims): Promise<string>;
+  /** The claims of a valid token, or null for anything else: forged, expired, foreign. */
+  verify(token: string): Promise<AccessClaims | null>;
+  /** The public keys, for `/.well-known/jwks.json`. */
+  publicKeys(): { keys: JWK[] };
+}
+
+/** Adds a new signing key; the previous one keeps verifying until its tokens expire (S20). */
+export async function rotateSigningKey(db: Db, clock: Clock): Promise<string> {
+  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+  const publicJwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  const privateJwk = await exportJWK(privateKey);
+  insertSigningKey(db, {
+    kid,
+    privateJwk: JSON.stringify({ ...privateJwk, kid, alg: ALGORITHM }),
+    publicJwk: JSON.stringify({ ...publicJwk, kid, alg: ALGORITHM, use: 'sig' }),
+    createdAt: clock.now(),
+  });
+  return kid;
+}
+
+/** Makes sure a signing key exists: the first start generates one. */
+export async function ensureSigningKey(db: Db, clock: Clock): Promise<void> {
+  if (!findActiveSigningKey(db)) await rotateSigningKey(db, clock);
+}
+
+/**
+ * Signs and verifies with the keys in the database. Imported keys are cached by kid; the
+ * active key is looked up per signature, so a rotation by the CLI takes effect at once.
+ */
+export function createAccessTokens(db: Db, config: Config, clock: Clock): AccessTokens {
+  const imported = new Map<string, Promise<Key>>();
+  const importKey = (kid: string, jwk: string): Promise<Key> => {
+    let key = imported.get(kid);
+    if (!key) {
+      key = importJWK(JSON.parse(jwk) as JWK, ALGORITHM) as Promise<Key>;
+      imported.set(kid, key);
+    }
+    return key;
+  };
+  // A retired key stays valid for as long as the last token it signed can live.
+  const publishedSince = () => clock.now() - (config.accessTokenSeconds + 60) * 1000;
+  const issuer = new URL(config.serviceUrl).origin;
+
+  return {
+    async sign({ customerId, sessionId }) {
+      const active = findActiveSigningKey(db);
+      if (!active) throw new Error('no signing key: ensureSigningKey was not called at start');
+      const now = Math.floor(clock.now() / 1000);
+      return new SignJWT({ sid: sessionId })
+        .setProtectedHeader({ alg: ALGORITHM, kid: active.kid, typ: 'JWT' })
+        .setSubject(String(customerId))
+        .setIssuer(issuer)
+        .setAudience(AUDIENCE)
+        .setIssuedAt(now)
+        .setExpirationTime(now + config.accessTokenSeconds)
+        .sign(await importKey(`private:${active.kid}`, active.privateJwk));
+    },
+
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(
+          token,
+          async (header) => {
+            const key = listPublishedSigningKeys(db, publishedSince()).find(
+              (row) => row.kid === header.kid,
+            );
+            if (!key) throw new Error('unknown key');
+            return importKey(key.kid, key.publicJwk);
+          },
+          {
+            algorithms: [ALGORITHM],
+            issuer,
+            audience: AUDIENCE,
+            currentDate: new Date(clock.now()),
+            requiredClaims: ['sub', 'exp', 'iat'],
+          },
+        );
+        const customerId = Number(payload.sub);
+        if (!Number.isSafeInteger(customerId) || typeof payload.sid !== 'string') return null;
+        return { customerId, sessionId: payload.sid };
+      } catch {
+        return null;
+      }
+    },
+
+    publicKeys() {
+      return {
+        keys: listPublishedSigningKeys(db, publishedSince()).map(
+          (row) => JSON.parse(row.publicJwk) as JWK,
+        ),
+      };
+    },
+  };
+}

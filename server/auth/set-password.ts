@@ -1,0 +1,48 @@
+/**
+ * @module What every password change does, in one transaction (S13): the new hash, every
+ * session revoked (but the one that continues), reset and change tokens voided, the
+ * lockout cleared, a "your password was changed" mail queued, an audit row.
+ */
+import type { Config } from '../config.ts';
+import { writeAudit } from '../store/audit.ts';
+import { type CustomerRow, updatePassword } from '../store/customers.ts';
+import type { Db } from '../store/database.ts';
+import { deleteCustomerTokens } from '../store/one-time-tokens.ts';
+import { queueMail } from '../store/outbox.ts';
+import { revokeCustomerSessions } from '../store/sessions.ts';
+import { clearFailures } from './throttle.ts';
+
+export interface PasswordSet {
+  customer: CustomerRow;
+  passwordHash: string;
+  /** 'password_changed' or 'password_reset', for the audit log. */
+  action: string;
+  address: string;
+}
+
+/** Call inside the action's transaction; the hash is computed before it. */
+export function setPassword(db: Db, config: Config, change: PasswordSet, now: number): void {
+  const { customer } = change;
+  updatePassword(db, customer.id, change.passwordHash, now);
+  revokeCustomerSessions(db, customer.id, now);
+  deleteCustomerTokens(db, customer.id);
+  clearFailures(db, 'account', customer.number);
+  queueMail(
+    db,
+    {
+      customerId: customer.id,
+      kind: 'password_changed',
+      language: customer.language,
+      recipient: customer.email,
+      values: {
+        name: customer.name,
+        customerNumber: customer.number,
+        changedAt: new Date(now),
+        supportEmail: config.supportEmail,
+        portalUrl: config.publicUrl,
+      },
+    },
+    now,
+  );
+  writeAudit(db, { action: change.action, customerId: customer.id, address: change.address }, now);
+}

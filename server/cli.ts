@@ -1,0 +1,184 @@
+/**
+ * @module The operator CLI: `npm run portal -- customers add|list|show|resend|unlock|disable|enable|delete`
+ * and `npm run portal -- keys rotate`. It works on the database directly (PORTAL_DB), so
+ * it needs no running service; a running service sees the changes at once.
+ */
+import { parseArgs } from 'node:util';
+import { rotateSigningKey } from './auth/access-tokens.ts';
+import { secondsLocked } from './auth/throttle.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import type { CustomerRecord } from './contract.ts';
+import {
+  createCustomer,
+  describeCustomer,
+  type Operator,
+  ProvisioningError,
+  removeCustomer,
+  resendInitialPassword,
+  setCustomerEnabled,
+  unlockCustomer,
+} from './provisioning.ts';
+import { listAudit } from './store/audit.ts';
+import { listCustomers, toCustomerRecord } from './store/customers.ts';
+import { openDatabase } from './store/database.ts';
+
+const USAGE = `Usage: npm run portal -- <command>
+
+  customers add --email EMAIL --name NAME --language de|fr|it|en [--number N] [--password P]
+      Creates a customer and queues two mails: the customer number, and an initial
+      password (generated unless --password is given) that must be changed at first login.
+  customers list                 every customer, one line each
+  customers show NUMBER          one customer, with their latest events
+  customers resend NUMBER        mails a new initial password (the old one stops working)
+  customers unlock NUMBER        lifts a lockout after failed logins
+  customers disable NUMBER       blocks logins and ends the customer's sessions
+  customers enable NUMBER        allows logins again
+  customers delete NUMBER        deletes the customer
+  keys rotate                    adds a new token signing key; tokens signed before stay valid
+
+The database is PORTAL_DB (default data/portal.db).`;
+
+/** Runs one command; returns the exit code. Output goes to `print`, errors to `fail`. */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  print: (line: string) => void = console.log,
+  fail: (line: string) => void = console.error,
+): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (!group || group === 'help' || group === '--help') {
+    print(USAGE);
+    return group ? 0 : 1;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    fail(`error: ${(error as Error).message}`);
+    return 1;
+  }
+  const db = openDatabase(config.databasePath);
+  const operator: Operator = { db, config, clock: systemClock, source: 'cli' };
+  try {
+    if (group === 'keys' && command === 'rotate') {
+      print(
+        `New signing key ${await rotateSigningKey(db, systemClock)}; the previous one stays valid until its tokens expire.`,
+      );
+      return 0;
+    }
+    if (group !== 'customers' || !command) throw new UsageError();
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        language: { type: 'string' },
+        number: { type: 'string' },
+        password: { type: 'string' },
+      },
+    });
+    const number = positionals[0];
+    switch (command) {
+      case 'add': {
+        const customer = await createCustomer(operator, {
+          email: values.email ?? '',
+          name: values.name ?? '',
+          language: values.language ?? '',
+          ...(values.number ? { number: values.number } : {}),
+          ...(values.password ? { password: values.password } : {}),
+        });
+        print(
+          `Created customer ${customer.number} (${customer.name}, ${customer.email}, ${customer.language}).`,
+        );
+        print('Two mails are queued: the customer number, and the initial password.');
+        return 0;
+      }
+      case 'list':
+        for (const row of listCustomers(db)) {
+          print(
+            formatLine(
+              toCustomerRecord(
+                row,
+                secondsLocked(db, 'account', row.number, systemClock.now()) > 0,
+              ),
+            ),
+          );
+        }
+        return 0;
+      case 'show': {
+        const customer = describeCustomer(operator, requireNumber(number));
+        print(formatLine(customer));
+        print(`  initial password expires: ${customer.initialPasswordExpiresAt ?? '-'}`);
+        for (const event of listAudit(db, customer.id, 20)) {
+          print(
+            `  ${new Date(event.at).toISOString()}  ${event.action}${event.address ? `  from ${event.address}` : ''}`,
+          );
+        }
+        return 0;
+      }
+      case 'resend':
+        print(
+          `${formatLine(await resendInitialPassword(operator, requireNumber(number)))}\nA new initial password is queued by mail.`,
+        );
+        return 0;
+      case 'unlock':
+        print(formatLine(unlockCustomer(operator, requireNumber(number))));
+        return 0;
+      case 'disable':
+      case 'enable':
+        print(
+          formatLine(setCustomerEnabled(operator, requireNumber(number), command === 'enable')),
+        );
+        return 0;
+      case 'delete':
+        removeCustomer(operator, requireNumber(number));
+        print(`Deleted customer ${number}.`);
+        return 0;
+      default:
+        throw new UsageError();
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      fail(USAGE);
+    } else if (
+      error instanceof ProvisioningError ||
+      error instanceof ConfigError ||
+      isParseError(error)
+    ) {
+      fail(`error: ${(error as Error).message}`);
+    } else {
+      throw error;
+    }
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+class UsageError extends Error {}
+
+function isParseError(error: unknown): boolean {
+  return (
+    error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+  );
+}
+
+function requireNumber(number: string | undefined): string {
+  if (!number) throw new UsageError();
+  return number;
+}
+
+function formatLine(customer: CustomerRecord): string {
+  const flags = [
+    customer.status === 'disabled' ? 'disabled' : null,
+    customer.locked ? 'locked' : null,
+    customer.mustChangePassword ? 'must change password' : null,
+  ].filter(Boolean);
+  return `${customer.number}  ${customer.name} <${customer.email}>  ${customer.language}${flags.length ? `  [${flags.join(', ')}]` : ''}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runCli(process.argv.slice(2), process.env);
+}

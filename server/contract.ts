@@ -1,0 +1,234 @@
+/**
+ * @module The contract between the auth service and the widget: request and response
+ * shapes, the closed set of error codes, the password policy and the limits. Pure code
+ * with no Node import, so the widget bundles it; no rule here is written anywhere else.
+ */
+import * as v from 'valibot';
+
+export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const LIMITS = {
+  /** Customer numbers: letters, digits and dashes, compared upper-case. */
+  customerNumberMaxLength: 32,
+  /** Counted in Unicode code points after NFC normalisation (S03). */
+  passwordMinLength: 8,
+  passwordMaxLength: 128,
+  nameMaxLength: 200,
+  emailMaxLength: 254,
+  /** A reset token is 32 random bytes in base64url (S11). */
+  resetTokenLength: 43,
+  /** Anything larger is refused with 413 before it is parsed (S26). */
+  bodyMaxBytes: 16 * 1024,
+} as const;
+
+/** Every error the service answers with. Callers branch on the code, never on the message. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  password_policy: 400,
+  password_unchanged: 400,
+  invalid_or_expired_link: 400,
+  invalid_credentials: 401,
+  invalid_current_password: 401,
+  session_expired: 401,
+  unauthorized: 401,
+  forbidden_origin: 403,
+  not_found: 404,
+  customer_exists: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_attempts: 429,
+  internal_error: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+/** The body of every error answer. */
+export interface ErrorBody {
+  error: ErrorCode;
+  /** English, for developers and logs; the widget shows its own translated sentence. */
+  message: string;
+  /** With `password_policy`: the rules the new password failed. */
+  failedRules?: PasswordRule[];
+  /** With `too_many_attempts`: seconds to wait, as in the Retry-After header. */
+  retryAfter?: number;
+  /** With `invalid_request`: the field at fault, where there is one. */
+  field?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Password policy (S02, S03)
+
+/** Rules a browser can check while the customer types; the widget shows them as a checklist. */
+export const CHECKLIST_RULES = ['length', 'lowercase', 'uppercase', 'digit', 'symbol'] as const;
+/** All rules; the last three need the server (its blocklist, the customer's number). */
+export type PasswordRule =
+  | (typeof CHECKLIST_RULES)[number]
+  | 'max_length'
+  | 'contains_customer_number'
+  | 'common';
+
+/** The form every password is compared and hashed in: NFC, never trimmed or truncated. */
+export function normalizePassword(password: string): string {
+  return password.normalize('NFC');
+}
+
+/** Length in code points, so an emoji or an accented letter counts once. */
+export function passwordLength(password: string): number {
+  return [...normalizePassword(password)].length;
+}
+
+const RULE_TESTS: Record<(typeof CHECKLIST_RULES)[number], (password: string) => boolean> = {
+  length: (password) => passwordLength(password) >= LIMITS.passwordMinLength,
+  lowercase: (password) => /\p{Ll}/u.test(password),
+  uppercase: (password) => /\p{Lu}/u.test(password),
+  digit: (password) => /\p{Nd}/u.test(password),
+  // A symbol is anything that is neither a letter, a digit nor white space.
+  symbol: (password) => /[^\p{L}\p{N}\s]/u.test(password),
+};
+
+/** The checklist rules a password fails, in checklist order. */
+export function failedChecklistRules(password: string): PasswordRule[] {
+  return CHECKLIST_RULES.filter((rule) => !RULE_TESTS[rule](password));
+}
+
+/**
+ * The rules a password fails that need no server list: the checklist, the maximum length,
+ * and the customer number inside it (S03). The server adds the blocklist.
+ */
+export function failedPasswordRules(password: string, customerNumber?: string): PasswordRule[] {
+  const failed = failedChecklistRules(password);
+  if (passwordLength(password) > LIMITS.passwordMaxLength) failed.push('max_length');
+  if (
+    customerNumber &&
+    normalizePassword(password).toUpperCase().includes(customerNumber.toUpperCase())
+  ) {
+    failed.push('contains_customer_number');
+  }
+  return failed;
+}
+
+// ---------------------------------------------------------------------------
+// Shapes of requests (validated by the service at the edge) and answers
+
+/** Customer numbers are compared trimmed and upper-case, so "ab-12 " finds "AB-12". */
+export function normalizeCustomerNumber(customerNumber: string): string {
+  return customerNumber.trim().toUpperCase();
+}
+
+const noControlCharacters = v.regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
+export const CustomerNumberSchema = v.pipe(
+  v.string(),
+  v.transform(normalizeCustomerNumber),
+  v.regex(/^[A-Z0-9-]{1,32}$/, 'is 1 to 32 letters, digits or dashes'),
+);
+
+/** A password as typed; the policy is checked separately so the answer can list the rules. */
+export const PasswordSchema = v.pipe(
+  v.string(),
+  v.minLength(1, 'is required'),
+  // Four bytes per code point at most: a cheap bound before any hashing (S03).
+  v.maxLength(LIMITS.passwordMaxLength * 4, 'is too long'),
+);
+
+export const LanguageSchema = v.picklist(LANGUAGES, 'is one of de, fr, it, en');
+
+export const LoginRequestSchema = v.strictObject({
+  customerNumber: CustomerNumberSchema,
+  password: PasswordSchema,
+});
+export type LoginRequest = v.InferInput<typeof LoginRequestSchema>;
+
+export const ChangePasswordRequestSchema = v.strictObject({
+  currentPassword: PasswordSchema,
+  newPassword: PasswordSchema,
+});
+export type ChangePasswordRequest = v.InferInput<typeof ChangePasswordRequestSchema>;
+
+export const ForgotPasswordRequestSchema = v.strictObject({
+  customerNumber: CustomerNumberSchema,
+  language: v.optional(LanguageSchema),
+});
+export type ForgotPasswordRequest = v.InferInput<typeof ForgotPasswordRequestSchema>;
+
+export const ResetPasswordRequestSchema = v.strictObject({
+  token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a reset token')),
+  newPassword: PasswordSchema,
+});
+export type ResetPasswordRequest = v.InferInput<typeof ResetPasswordRequestSchema>;
+
+export const UpdateMeRequestSchema = v.strictObject({ language: LanguageSchema });
+export type UpdateMeRequest = v.InferInput<typeof UpdateMeRequestSchema>;
+
+export const CreateCustomerRequestSchema = v.strictObject({
+  email: v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(LIMITS.emailMaxLength, 'is too long'),
+    v.email('is not an email address'),
+  ),
+  name: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'is required'),
+    v.maxLength(LIMITS.nameMaxLength, 'is too long'),
+    noControlCharacters,
+  ),
+  language: LanguageSchema,
+  number: v.optional(CustomerNumberSchema),
+  password: v.optional(PasswordSchema),
+});
+export type CreateCustomerRequest = v.InferInput<typeof CreateCustomerRequestSchema>;
+
+/** The customer as the customer sees themself. */
+export interface Customer {
+  number: string;
+  name: string;
+  language: Language;
+}
+
+/** The customer as an operator sees them: never a password or a hash (S27). */
+export interface CustomerRecord extends Customer {
+  id: number;
+  email: string;
+  status: 'active' | 'disabled';
+  mustChangePassword: boolean;
+  initialPasswordExpiresAt: string | null;
+  locked: boolean;
+  createdAt: string;
+}
+
+/** A session opened: by login, reset, refresh, or a change made with an access token. */
+export interface SessionResponse {
+  status: 'ok';
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  customer: Customer;
+}
+
+/** Login with the initial password: no session, a token that can only change it (S14). */
+export interface PasswordChangeRequiredResponse {
+  status: 'password_change_required';
+  changeToken: string;
+  expiresIn: number;
+}
+
+export type LoginResponse = SessionResponse | PasswordChangeRequiredResponse;
+
+/** The one answer to every forgot-password request (S07). */
+export interface ForgotPasswordResponse {
+  status: 'accepted';
+}
+
+export interface PublicConfig {
+  passwordPolicy: {
+    minLength: number;
+    maxLength: number;
+    rules: readonly PasswordRule[];
+  };
+  languages: readonly Language[];
+  supportEmail: string;
+  version: string;
+}

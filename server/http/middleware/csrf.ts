@@ -1,0 +1,34 @@
+/**
+ * @module CSRF defence for state-changing requests (S22): a JSON body (415 otherwise),
+ * which a cross-site form cannot send without a preflight, and an allowed Origin (403).
+ */
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from '../api-error.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function requireJson(): MiddlewareHandler {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      throw new ApiError('unsupported_media_type', 'Send the request as application/json.');
+    }
+    return next();
+  };
+}
+
+export function requireAllowedOrigin(allowedOrigins: readonly string[]): MiddlewareHandler {
+  const allowed = new Set(allowedOrigins);
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const origin = c.req.header('Origin');
+    if (origin === undefined || !allowed.has(origin)) {
+      throw new ApiError(
+        'forbidden_origin',
+        'This page is not allowed to use the customer portal. Add its origin to PORTAL_ALLOWED_ORIGINS.',
+      );
+    }
+    return next();
+  };
+}

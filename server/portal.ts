@@ -1,0 +1,69 @@
+/**
+ * @module Runs the whole portal as `npm start` does: the auth service, the demo WAPP page,
+ * the mail worker (with SMTP), and a demo customer on an empty database.
+ */
+
+import { createApp, hasDevMailbox } from './app.ts';
+import { ensureSigningKey } from './auth/access-tokens.ts';
+import type { Clock } from './clock.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { createDemoApp } from './demo-server.ts';
+import { listen, type RunningServer } from './http-server.ts';
+import type { Logger } from './log.ts';
+import { startMailWorker } from './mail/worker.ts';
+import { createCustomer } from './provisioning.ts';
+import { countCustomers } from './store/customers.ts';
+import { openDatabase } from './store/database.ts';
+
+export const DEMO_CUSTOMER = {
+  number: '10012345',
+  name: 'Erika Muster',
+  email: 'erika.muster@example.com',
+  language: 'de',
+} as const;
+
+export interface RunningPortal {
+  service: RunningServer;
+  demo: RunningServer;
+  /** The demo customer's number when this start created it. */
+  demoCustomer: string | null;
+  stop(): Promise<void>;
+}
+
+export async function startPortal(
+  config: Readonly<Config>,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<RunningPortal> {
+  const db = openDatabase(config.databasePath);
+  await ensureSigningKey(db, clock);
+  let demoCustomer: string | null = null;
+  if (countCustomers(db) === 0) {
+    const operator = { db, config, clock, source: 'npm start' };
+    demoCustomer = (await createCustomer(operator, DEMO_CUSTOMER)).number;
+  }
+  const app = createApp({ config, db, clock, logger });
+  const service = await listen(app.fetch, config.host, config.port);
+  let demo: RunningServer;
+  try {
+    demo = await listen(createDemoApp(config.serviceUrl).fetch, config.host, config.demoPort);
+  } catch (error) {
+    await service.close();
+    db.close();
+    throw error;
+  }
+  const worker = config.smtpUrl ? startMailWorker({ db, config, logger, clock }) : null;
+  return {
+    service,
+    demo,
+    demoCustomer,
+    async stop() {
+      await Promise.all([service.close(), demo.close()]);
+      await worker?.stop();
+      db.close();
+    },
+  };
+}
+
+export { hasDevMailbox };

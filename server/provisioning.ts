@@ -1,0 +1,256 @@
+/**
+ * @module What operators do with customers, shared by the CLI and the admin API:
+ * create (help text A.1, A.2), show, re-send an initial password, unlock, disable, delete.
+ * Each is one transaction with its audit row and its mails.
+ */
+import { randomInt } from 'node:crypto';
+import * as v from 'valibot';
+import { checkPasswordPolicy, generateInitialPassword, hashPassword } from './auth/passwords.ts';
+import { clearFailures, secondsLocked } from './auth/throttle.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { CreateCustomerRequest, CustomerRecord } from './contract.ts';
+import { CreateCustomerRequestSchema } from './contract.ts';
+import { writeAudit } from './store/audit.ts';
+import {
+  type CustomerRow,
+  deleteCustomer,
+  findCustomerByNumber,
+  insertCustomer,
+  setCustomerStatus,
+  setInitialPassword,
+  toCustomerRecord,
+} from './store/customers.ts';
+import type { Db } from './store/database.ts';
+import { deleteCustomerTokens } from './store/one-time-tokens.ts';
+import { queueMail } from './store/outbox.ts';
+import { revokeCustomerSessions } from './store/sessions.ts';
+
+/** An operator's mistake: a duplicate number, a bad email, an unknown customer … */
+export class ProvisioningError extends Error {
+  override name = 'ProvisioningError';
+  constructor(
+    readonly code: 'invalid_request' | 'customer_exists' | 'not_found',
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Operator {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  /** Where the action came from, for the audit log: 'cli' or the admin's address. */
+  source: string;
+}
+
+/** Checks an operator's input against the contract, with the field named on error. */
+export function parseNewCustomer(
+  input: unknown,
+): v.InferOutput<typeof CreateCustomerRequestSchema> {
+  const result = v.safeParse(CreateCustomerRequestSchema, input);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const field = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+  throw new ProvisioningError('invalid_request', `${field || 'input'} ${issue.message}`, field);
+}
+
+/**
+ * Creates a customer with a generated number (unless given) and an initial password that
+ * must be changed and expires (S04), and queues the two welcome mails. The password is
+ * returned to no one: it goes out by mail only.
+ */
+export async function createCustomer(
+  operator: Operator,
+  input: CreateCustomerRequest | unknown,
+): Promise<CustomerRecord> {
+  const { db, config, clock } = operator;
+  const customer = parseNewCustomer(input);
+  const number = customer.number ?? generateCustomerNumber(db);
+  if (findCustomerByNumber(db, number)) {
+    throw new ProvisioningError(
+      'customer_exists',
+      `Customer number ${number} is already taken.`,
+      'number',
+    );
+  }
+  if (customer.password !== undefined) {
+    const failed = checkPasswordPolicy(customer.password, number);
+    if (failed.length > 0) {
+      throw new ProvisioningError(
+        'invalid_request',
+        `password does not meet these rules: ${failed.join(', ')}`,
+        'password',
+      );
+    }
+  }
+  const password = customer.password ?? generateInitialPassword(number);
+  const passwordHash = await hashPassword(password);
+  const now = clock.now();
+  const expiresAt = now + config.initialPasswordDays * 86_400_000;
+
+  db.transaction(() => {
+    // Checked again inside the transaction: another operator may have been quicker.
+    if (findCustomerByNumber(db, number)) {
+      throw new ProvisioningError(
+        'customer_exists',
+        `Customer number ${number} is already taken.`,
+        'number',
+      );
+    }
+    const customerId = insertCustomer(
+      db,
+      { ...customer, number, passwordHash, initialPasswordExpiresAt: expiresAt },
+      now,
+    );
+    const mail = { customerId, language: customer.language, recipient: customer.email };
+    queueMail(
+      db,
+      {
+        ...mail,
+        kind: 'customer_number',
+        values: { name: customer.name, customerNumber: number, portalUrl: config.publicUrl },
+      },
+      now,
+    );
+    queueMail(
+      db,
+      {
+        ...mail,
+        kind: 'initial_password',
+        values: {
+          name: customer.name,
+          password,
+          expiresAt: new Date(expiresAt),
+          portalUrl: config.publicUrl,
+        },
+      },
+      now,
+    );
+    writeAudit(db, { action: 'customer_created', customerId, address: operator.source }, now);
+  })();
+  return describeCustomer(operator, number);
+}
+
+/** The operator's view of a customer. */
+export function describeCustomer(operator: Operator, number: string): CustomerRecord {
+  const customer = requireCustomer(operator.db, number);
+  const locked = secondsLocked(operator.db, 'account', customer.number, operator.clock.now()) > 0;
+  return toCustomerRecord(customer, locked);
+}
+
+/** A new initial password by mail: the old one stops working, sessions end (S04). */
+export async function resendInitialPassword(
+  operator: Operator,
+  number: string,
+): Promise<CustomerRecord> {
+  const { db, config, clock } = operator;
+  const customer = requireCustomer(db, number);
+  const password = generateInitialPassword(customer.number);
+  const passwordHash = await hashPassword(password);
+  const now = clock.now();
+  const expiresAt = now + config.initialPasswordDays * 86_400_000;
+  db.transaction(() => {
+    setInitialPassword(db, customer.id, passwordHash, expiresAt);
+    revokeCustomerSessions(db, customer.id, now);
+    deleteCustomerTokens(db, customer.id);
+    clearFailures(db, 'account', customer.number);
+    queueMail(
+      db,
+      {
+        customerId: customer.id,
+        language: customer.language,
+        recipient: customer.email,
+        kind: 'initial_password',
+        values: {
+          name: customer.name,
+          password,
+          expiresAt: new Date(expiresAt),
+          portalUrl: config.publicUrl,
+        },
+      },
+      now,
+    );
+    writeAudit(
+      db,
+      { action: 'initial_password_resent', customerId: customer.id, address: operator.source },
+      now,
+    );
+  })();
+  return describeCustomer(operator, customer.number);
+}
+
+/** Lifts a lockout from failed logins (S08). */
+export function unlockCustomer(operator: Operator, number: string): CustomerRecord {
+  const { db, clock } = operator;
+  const customer = requireCustomer(db, number);
+  db.transaction(() => {
+    clearFailures(db, 'account', customer.number);
+    writeAudit(
+      db,
+      { action: 'customer_unlocked', customerId: customer.id, address: operator.source },
+      clock.now(),
+    );
+  })();
+  return describeCustomer(operator, customer.number);
+}
+
+/** Disables (or enables again) a customer; disabling ends their sessions. */
+export function setCustomerEnabled(
+  operator: Operator,
+  number: string,
+  enabled: boolean,
+): CustomerRecord {
+  const { db, clock } = operator;
+  const customer = requireCustomer(db, number);
+  const now = clock.now();
+  db.transaction(() => {
+    setCustomerStatus(db, customer.id, enabled ? 'active' : 'disabled');
+    if (!enabled) revokeCustomerSessions(db, customer.id, now);
+    writeAudit(
+      db,
+      {
+        action: enabled ? 'customer_enabled' : 'customer_disabled',
+        customerId: customer.id,
+        address: operator.source,
+      },
+      now,
+    );
+  })();
+  return describeCustomer(operator, customer.number);
+}
+
+/** Deletes a customer with their sessions and tokens; the audit keeps the event. */
+export function removeCustomer(operator: Operator, number: string): void {
+  const { db, clock } = operator;
+  const customer = requireCustomer(db, number);
+  db.transaction(() => {
+    deleteCustomer(db, customer.id);
+    writeAudit(
+      db,
+      {
+        action: 'customer_deleted',
+        customerId: customer.id,
+        address: operator.source,
+        detail: customer.number,
+      },
+      clock.now(),
+    );
+  })();
+}
+
+function requireCustomer(db: Db, number: string): CustomerRow {
+  const customer = findCustomerByNumber(db, number.trim().toUpperCase());
+  if (!customer) throw new ProvisioningError('not_found', `There is no customer ${number}.`);
+  return customer;
+}
+
+/** Eight digits, not starting with 0, not yet taken. */
+function generateCustomerNumber(db: Db): string {
+  for (;;) {
+    const number = String(randomInt(10_000_000, 100_000_000));
+    if (!findCustomerByNumber(db, number)) return number;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * @module The operators' API under /admin/customers (S27): a bearer operator token compared
+ * in constant time, off (404) when none is configured. It never returns a password or hash.
+ */
+import { Hono } from 'hono';
+import { secretsEqual } from '../auth/random-tokens.ts';
+import { secondsLocked } from '../auth/throttle.ts';
+import { ApiError } from '../http/api-error.ts';
+import { bearerToken } from '../http/middleware/authenticate.ts';
+import {
+  createCustomer,
+  describeCustomer,
+  type Operator,
+  ProvisioningError,
+  removeCustomer,
+  resendInitialPassword,
+  setCustomerEnabled,
+  unlockCustomer,
+} from '../provisioning.ts';
+import type { AppEnv, Services } from '../services.ts';
+import { listAudit } from '../store/audit.ts';
+import { findCustomerByNumber, listCustomers, toCustomerRecord } from '../store/customers.ts';
+
+export function adminRoutes(services: Services) {
+  const { db, config, clock } = services;
+  const adminToken = config.adminToken;
+  const app = new Hono<AppEnv>();
+  if (adminToken === null) {
+    return app.all('*', () => {
+      throw new ApiError(
+        'not_found',
+        'The admin API is off: set PORTAL_ADMIN_TOKEN to turn it on.',
+      );
+    });
+  }
+
+  const operator = (address: string): Operator => ({
+    db,
+    config,
+    clock,
+    source: `admin:${address}`,
+  });
+  // Operator mistakes become the contract's errors.
+  const run = async <T>(action: () => T | Promise<T>): Promise<T> => {
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof ProvisioningError) {
+        throw new ApiError(error.code, error.message, error.field ? { field: error.field } : {});
+      }
+      throw error;
+    }
+  };
+
+  return app
+    .use(async (c, next) => {
+      const token = bearerToken(c.req.header('Authorization'));
+      if (!token || !secretsEqual(token, adminToken)) {
+        throw new ApiError('unauthorized', 'Send the operator token as "Authorization: Bearer …".');
+      }
+      return next();
+    })
+    .get('/customers', (c) =>
+      c.json({
+        customers: listCustomers(db).map((customer) =>
+          toCustomerRecord(
+            customer,
+            secondsLocked(db, 'account', customer.number, clock.now()) > 0,
+          ),
+        ),
+      }),
+    )
+    .post('/customers', async (c) => {
+      let input: unknown;
+      try {
+        input = await c.req.json();
+      } catch {
+        throw new ApiError('invalid_request', 'The request body is not valid JSON.');
+      }
+      const customer = await run(() => createCustomer(operator(c.get('address')), input));
+      return c.json({ customer }, 201);
+    })
+    .get('/customers/:number', async (c) => {
+      const customer = await run(() =>
+        describeCustomer(operator(c.get('address')), c.req.param('number')),
+      );
+      const row = findCustomerByNumber(db, customer.number);
+      return c.json({ customer, audit: row ? listAudit(db, row.id, 50) : [] });
+    })
+    .post('/customers/:number/resend-initial-password', async (c) =>
+      c.json({
+        customer: await run(() =>
+          resendInitialPassword(operator(c.get('address')), c.req.param('number')),
+        ),
+      }),
+    )
+    .post('/customers/:number/unlock', async (c) =>
+      c.json({
+        customer: await run(() =>
+          unlockCustomer(operator(c.get('address')), c.req.param('number')),
+        ),
+      }),
+    )
+    .post('/customers/:number/disable', async (c) =>
+      c.json({
+        customer: await run(() =>
+          setCustomerEnabled(operator(c.get('address')), c.req.param('number'), false),
+        ),
+      }),
+    )
+    .post('/customers/:number/enable', async (c) =>
+      c.json({
+        customer: await run(() =>
+          setCustomerEnabled(operator(c.get('address')), c.req.param('number'), true),
+        ),
+      }),
+    )
+    .delete('/customers/:number', async (c) => {
+      await run(() => removeCustomer(operator(c.get('address')), c.req.param('number')));
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,88 @@
+/**
+ * @module POST /api/login (help text A.3, A.5, B.3). One answer for every failure, the
+ * same time for unknown numbers (S06), throttled per number and per address (S08, S09);
+ * an initial password opens no session but returns a change token (S14).
+ */
+import { Hono } from 'hono';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { createRandomToken, hashToken } from '../auth/random-tokens.ts';
+import { openSession } from '../auth/sessions.ts';
+import { clearFailures, recordFailure, secondsLocked } from '../auth/throttle.ts';
+import { LoginRequestSchema, type PasswordChangeRequiredResponse } from '../contract.ts';
+import { ApiError, tooManyAttempts } from '../http/api-error.ts';
+import { parseBody } from '../http/parse-body.ts';
+import { sendSession } from '../http/session-response.ts';
+import type { AppEnv, Services } from '../services.ts';
+import { writeAudit } from '../store/audit.ts';
+import { type CustomerRow, findCustomerByNumber, replacePasswordHash } from '../store/customers.ts';
+import { insertChangeToken } from '../store/one-time-tokens.ts';
+
+/** The change token lives 10 minutes and works once, for the change only (S14). */
+export const CHANGE_TOKEN_SECONDS = 600;
+
+export function loginRoutes(services: Services) {
+  const { db, config, clock } = services;
+
+  return new Hono<AppEnv>().post('/', async (c) => {
+    const { customerNumber, password } = await parseBody(c, LoginRequestSchema);
+    const address = c.get('address');
+    const waitAddress = secondsLocked(db, 'login', address, clock.now());
+    const waitAccount = secondsLocked(db, 'account', customerNumber, clock.now());
+    // Locked: answer without looking at the password, so guessing gains nothing (S08).
+    if (waitAddress > 0 || waitAccount > 0) {
+      throw tooManyAttempts(Math.max(waitAddress, waitAccount));
+    }
+
+    const customer = findCustomerByNumber(db, customerNumber);
+    const { valid, rehash } = await verifyPassword(customer?.passwordHash ?? null, password);
+    const now = clock.now();
+    if (!customer || !valid || !canLogIn(customer, now)) {
+      db.transaction(() => {
+        recordFailure(db, 'account', customerNumber, now);
+        recordFailure(db, 'login', address, now);
+        writeAudit(db, { action: 'login_failed', customerId: customer?.id ?? null, address }, now);
+      })();
+      throw new ApiError('invalid_credentials', 'The customer number or the password is wrong.');
+    }
+
+    // Parameters were raised since this hash was made: store a stronger one (S01).
+    const strongerHash = rehash ? await hashPassword(password) : null;
+
+    if (customer.mustChangePassword) {
+      const changeToken = createRandomToken();
+      db.transaction(() => {
+        clearFailures(db, 'account', customer.number);
+        if (strongerHash) replacePasswordHash(db, customer.id, strongerHash);
+        insertChangeToken(
+          db,
+          hashToken(changeToken),
+          customer.id,
+          now + CHANGE_TOKEN_SECONDS * 1000,
+        );
+        writeAudit(db, { action: 'login_initial_password', customerId: customer.id, address }, now);
+      })();
+      const body: PasswordChangeRequiredResponse = {
+        status: 'password_change_required',
+        changeToken,
+        expiresIn: CHANGE_TOKEN_SECONDS,
+      };
+      c.header('Cache-Control', 'no-store');
+      return c.json(body, 200);
+    }
+
+    const session = db.transaction(() => {
+      clearFailures(db, 'account', customer.number);
+      if (strongerHash) replacePasswordHash(db, customer.id, strongerHash);
+      writeAudit(db, { action: 'login', customerId: customer.id, address }, now);
+      return openSession(db, config, customer.id, now);
+    })();
+    return sendSession(c, services, session, customer);
+  });
+}
+
+/** Disabled customers and expired initial passwords fail like a wrong password (S04). */
+function canLogIn(customer: CustomerRow, now: number): boolean {
+  if (customer.status !== 'active') return false;
+  if (customer.mustChangePassword && (customer.initialPasswordExpiresAt ?? 0) <= now) return false;
+  return true;
+}

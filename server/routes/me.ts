@@ -1,0 +1,38 @@
+/**
+ * @module GET and PATCH /api/me: the signed-in customer, and their preferred language
+ * (used for their mails).
+ */
+import { Hono } from 'hono';
+import { UpdateMeRequestSchema } from '../contract.ts';
+import { ApiError } from '../http/api-error.ts';
+import { requireCustomer } from '../http/middleware/authenticate.ts';
+import { parseBody } from '../http/parse-body.ts';
+import type { AppEnv, Services } from '../services.ts';
+import { writeAudit } from '../store/audit.ts';
+import { findCustomerById, toCustomer, updateLanguage } from '../store/customers.ts';
+
+export function meRoutes(services: Services) {
+  const { db, clock } = services;
+  const currentCustomer = (customerId: number) => {
+    const customer = findCustomerById(db, customerId);
+    if (!customer) throw new ApiError('unauthorized', 'Log in to continue.');
+    return customer;
+  };
+
+  return new Hono<AppEnv>()
+    .use(requireCustomer(services))
+    .get('/', (c) => c.json(toCustomer(currentCustomer(c.get('customerId')))))
+    .patch('/', async (c) => {
+      const { language } = await parseBody(c, UpdateMeRequestSchema);
+      const customerId = c.get('customerId');
+      db.transaction(() => {
+        updateLanguage(db, customerId, language);
+        writeAudit(
+          db,
+          { action: 'language_changed', customerId, address: c.get('address'), detail: language },
+          clock.now(),
+        );
+      })();
+      return c.json(toCustomer(currentCustomer(customerId)));
+    });
+}

@@ -1,0 +1,57 @@
+/**
+ * @module The customer portal link page (GET /) and the built widget under /widget/.
+ * The page holds the widget inline, with a strict CSP and no inline script (S23).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { AppEnv, Services } from '../services.ts';
+
+const WIDGET_DIRECTORY = fileURLToPath(new URL('../../dist/widget/', import.meta.url));
+const PORTAL_PAGE = fileURLToPath(new URL('../pages/portal.html', import.meta.url));
+
+export function pageRoutes(services: Services) {
+  const { config } = services;
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `connect-src 'self'`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+    `frame-ancestors ${config.frameAncestors.join(' ')}`,
+  ].join('; ');
+
+  return new Hono<AppEnv>()
+    .get('/', (c) => {
+      if (!existsSync(PORTAL_PAGE)) return c.text('The portal page is missing.', 500);
+      c.header('Content-Security-Policy', csp);
+      c.header('Cache-Control', 'no-cache');
+      return c.html(readFileSync(PORTAL_PAGE, 'utf8'));
+    })
+    .use('/widget/*', async (c, next) => {
+      // Not built yet (a test of the API alone): answer 404 instead of failing at start.
+      if (!existsSync(WIDGET_DIRECTORY)) return c.notFound();
+      widgetFiles ??= serveWidgetFiles();
+      return widgetFiles(c, next);
+    });
+}
+
+let widgetFiles: MiddlewareHandler | undefined;
+
+const serveWidgetFiles = () =>
+  serveStatic({
+    root: WIDGET_DIRECTORY,
+    rewriteRequestPath: (path) => path.replace(/^\/widget/, ''),
+    onFound: (path, c) => {
+      // Hashed chunks never change; the entry file keeps its name, so it is revalidated.
+      const immutable = !path.endsWith('/customer-portal.js');
+      c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // Any site owner's page may load the script; the API itself keeps its allow-list.
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    },
+  });

@@ -1,0 +1,28 @@
+/**
+ * @module What every route is given: the dependencies of one running service, built once
+ * by `createApp` and passed in as parameters (STYLE 4), so tests can build their own.
+ */
+import type { AccessTokens } from './auth/access-tokens.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './log.ts';
+import type { Db } from './store/database.ts';
+
+export interface Services {
+  config: Readonly<Config>;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  tokens: AccessTokens;
+}
+
+/** Hono's typed context variables, set by middleware. */
+export interface AppEnv {
+  Variables: {
+    /** Set by `requireCustomer`. */
+    customerId: number;
+    sessionId: string;
+    /** Set for every request: the client's address (S09, S27). */
+    address: string;
+  };
+}

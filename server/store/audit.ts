@@ -1,0 +1,39 @@
+/**
+ * @module The audit log: every authentication event and admin action, with time, action,
+ * customer and source address, for support to read. Never a secret (S27).
+ */
+import type { Db } from './database.ts';
+
+export interface AuditEvent {
+  action: string;
+  customerId?: number | null;
+  address?: string | null;
+  detail?: string | null;
+}
+
+export interface AuditRow {
+  id: number;
+  at: number;
+  action: string;
+  customerId: number | null;
+  address: string | null;
+  detail: string | null;
+}
+
+export function writeAudit(db: Db, event: AuditEvent, now: number): void {
+  db.prepare(
+    'INSERT INTO audit_log (at, action, customer_id, address, detail) VALUES (?, ?, ?, ?, ?)',
+  ).run(now, event.action, event.customerId ?? null, event.address ?? null, event.detail ?? null);
+}
+
+/** A customer's events, newest first; all events when `customerId` is null. */
+export function listAudit(db: Db, customerId: number | null, limit = 100): AuditRow[] {
+  const where = customerId === null ? '' : 'WHERE customer_id = ?';
+  const params = customerId === null ? [limit] : [customerId, limit];
+  return db
+    .prepare(
+      `SELECT id, at, action, customer_id AS customerId, address, detail FROM audit_log ${where}
+       ORDER BY id DESC LIMIT ?`,
+    )
+    .all(...params) as AuditRow[];
+}

@@ -1,0 +1,74 @@
+/**
+ * @module Starts the real auth service for a test: its own SQLite file in a temp folder,
+ * 127.0.0.1 on a free port, an admin token, the dev mailbox, logs captured in memory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.ts';
+import { ensureSigningKey } from '../../server/auth/access-tokens.ts';
+import { type Clock, createManualClock, systemClock } from '../../server/clock.ts';
+import { type Config, loadConfig } from '../../server/config.ts';
+import { listen } from '../../server/http-server.ts';
+import { createLogger } from '../../server/log.ts';
+import { type Db, openDatabase } from '../../server/store/database.ts';
+
+/** The origin the tests' "page" claims; it is in the allow-list. */
+export const TEST_ORIGIN = 'http://localhost:9999';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface TestService {
+  url: string;
+  adminToken: string;
+  config: Readonly<Config>;
+  db: Db;
+  clock: Clock;
+  /** Every log line the service wrote. */
+  logs: string[];
+  databasePath: string;
+  stop(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Configuration on top of the test defaults, as environment variables. */
+  env?: Record<string, string>;
+  /** 'manual' gives a clock that only moves when the test advances it. */
+  clock?: 'system' | 'manual';
+}
+
+export async function startService(options: ServiceOptions = {}): Promise<
+  TestService & {
+    clock: Clock & { advance?(milliseconds: number): void };
+  }
+> {
+  const folder = mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const databasePath = join(folder, 'portal.db');
+  const config = loadConfig({
+    PORT: '0',
+    PORTAL_DB: databasePath,
+    PORTAL_ADMIN_TOKEN: ADMIN_TOKEN,
+    PORTAL_ALLOWED_ORIGINS: TEST_ORIGIN,
+    PORTAL_PUBLIC_URL: 'http://localhost:9999/portal',
+    ...options.env,
+  });
+  const clock = options.clock === 'manual' ? createManualClock() : systemClock;
+  const db = openDatabase(databasePath);
+  await ensureSigningKey(db, clock);
+  const logs: string[] = [];
+  const app = createApp({ config, db, clock, logger: createLogger((line) => logs.push(line)) });
+  const server = await listen(app.fetch, '127.0.0.1', 0);
+  return {
+    url: server.url,
+    adminToken: ADMIN_TOKEN,
+    config,
+    db,
+    clock,
+    logs,
+    databasePath,
+    async stop() {
+      await server.close();
+      db.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}

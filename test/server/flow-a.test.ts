@@ -1,0 +1,227 @@
+/**
+ * Help text A, over HTTP: the operator provisions a customer with the CLI, the customer
+ * reads two mails, logs in with the initial password, changes it, logs in again, sees
+ * the internal area, and logs out.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { runCli } from '../../server/cli.ts';
+import type { Customer, LoginResponse, SessionResponse } from '../../server/contract.ts';
+import { Client } from '../support/client.ts';
+import { initialPasswordIn, latestMail, readMailbox } from '../support/mailbox.ts';
+import { startService, type TestService } from '../support/service.ts';
+
+let service: TestService;
+before(async () => {
+  service = await startService();
+});
+after(() => service.stop());
+
+test('A.1–A.6 a customer provisioned by the CLI changes the initial password, logs in and out', async () => {
+  const printed: string[] = [];
+  const code = await runCli(
+    [
+      'customers',
+      'add',
+      '--email',
+      'anna.meier@example.ch',
+      '--name',
+      'Anna Meier',
+      '--language',
+      'de',
+    ],
+    { PORTAL_DB: service.databasePath },
+    (line) => printed.push(line),
+  );
+  assert.equal(code, 0);
+  const number = /Created customer (\d+)/.exec(printed.join('\n'))?.[1];
+  assert.ok(number, 'the CLI prints the new customer number');
+
+  // A.1, A.2: two separate mails, the number in one, the password in the other.
+  const numberMail = await latestMail(service.url, 'anna.meier@example.ch', 'customer_number');
+  const passwordMail = await latestMail(service.url, 'anna.meier@example.ch', 'initial_password');
+  assert.ok(numberMail.text.includes(number));
+  const initialPassword = initialPasswordIn(passwordMail.text);
+  assert.ok(!numberMail.text.includes(initialPassword), 'the number mail holds no password');
+  assert.ok(!passwordMail.text.includes(number), 'the password mail holds no customer number');
+  assert.ok(!printed.join('\n').includes(initialPassword), 'the CLI never prints the password');
+
+  // A.3: the initial password opens no session, only the change window.
+  const client = new Client(service.url);
+  const first = await client.post<LoginResponse>('/api/login', {
+    customerNumber: number,
+    password: initialPassword,
+  });
+  assert.equal(first.status, 200);
+  assert.equal(first.body.status, 'password_change_required');
+  assert.equal(client.refreshCookie, null, 'no session cookie before the change');
+  const changeToken =
+    first.body.status === 'password_change_required' ? first.body.changeToken : '';
+
+  // A.4: previous password, new password, "Change password".
+  const changed = await client.post(
+    '/api/password/change',
+    { currentPassword: initialPassword, newPassword: 'Sonnenblume-42!' },
+    changeToken,
+  );
+  assert.equal(changed.status, 204);
+  assert.equal(client.refreshCookie, null, 'back to the login, not logged in (A.5)');
+  const notice = await latestMail(service.url, 'anna.meier@example.ch', 'password_changed');
+  assert.ok(notice, 'a "your password was changed" mail is queued');
+
+  // A.5: log in with the new password; the old one no longer works.
+  const old = await client.post('/api/login', {
+    customerNumber: number,
+    password: initialPassword,
+  });
+  assert.equal(old.status, 401);
+  const login = await client.post<SessionResponse>('/api/login', {
+    customerNumber: ` ${number} `,
+    password: 'Sonnenblume-42!',
+  });
+  assert.equal(login.status, 200);
+  assert.equal(login.body.status, 'ok');
+  assert.deepEqual(login.body.customer, { number, name: 'Anna Meier', language: 'de' });
+  assert.ok(client.refreshCookie, 'the refresh cookie is set');
+
+  // A.6: the internal area shows the customer; "Log out" ends the session.
+  const me = await client.get<Customer>('/api/me', login.body.accessToken);
+  assert.equal(me.status, 200);
+  assert.equal(me.body.name, 'Anna Meier');
+  const logout = await client.post('/api/logout', {}, login.body.accessToken);
+  assert.equal(logout.status, 204);
+  assert.equal((await client.get('/api/me', login.body.accessToken)).status, 401);
+  assert.equal((await client.post('/api/session/refresh')).status, 401);
+});
+
+test('A.4 the change window answers each mistake with its own error', async () => {
+  const client = new Client(service.url);
+  const created = await client.admin<{ customer: Customer }>('POST', '/admin/customers', {
+    email: 'luca@example.it',
+    name: 'Luca Rossi',
+    language: 'it',
+    password: 'Primo-Accesso-9!',
+  });
+  const number = created.body.customer.number;
+  const login = await client.post<{ changeToken: string }>('/api/login', {
+    customerNumber: number,
+    password: 'Primo-Accesso-9!',
+  });
+  const token = login.body.changeToken;
+  const change = (currentPassword: string, newPassword: string) =>
+    client.post('/api/password/change', { currentPassword, newPassword }, token);
+
+  const wrongPrevious = await change('Falsch-1234!', 'Nuova-Password-7!');
+  assert.equal(wrongPrevious.status, 401);
+  assert.equal(wrongPrevious.body.error, 'invalid_current_password');
+
+  const same = await change('Primo-Accesso-9!', 'Primo-Accesso-9!');
+  assert.equal(same.status, 400);
+  assert.equal(same.body.error, 'password_unchanged');
+
+  const weak = await change('Primo-Accesso-9!', 'wq');
+  assert.equal(weak.status, 400);
+  assert.equal(weak.body.error, 'password_policy');
+  assert.deepEqual(weak.body.failedRules, ['length', 'uppercase', 'digit', 'symbol']);
+
+  const withNumber = await change('Primo-Accesso-9!', `Kunde-${number}!a`);
+  assert.deepEqual(withNumber.body.failedRules, ['contains_customer_number']);
+
+  const common = await change('Primo-Accesso-9!', 'Password123!');
+  assert.deepEqual(common.body.failedRules, ['common']);
+
+  // After all these, the token still works once; then it is spent.
+  assert.equal((await change('Primo-Accesso-9!', 'Nuova-Password-7!')).status, 204);
+  const again = await change('Nuova-Password-7!', 'Altra-Password-8!');
+  assert.equal(again.status, 401);
+  assert.equal(again.body.error, 'unauthorized');
+});
+
+test('a signed-in customer changes the password and keeps going in a new session, the others end', async () => {
+  const client = new Client(service.url);
+  const other = new Client(service.url);
+  const created = await client.admin<{ customer: Customer }>('POST', '/admin/customers', {
+    email: 'marie@example.fr',
+    name: 'Marie Dubois',
+    language: 'fr',
+    password: 'Premier-Acces-5!',
+  });
+  const number = created.body.customer.number;
+  const first = await client.post<{ changeToken: string }>('/api/login', {
+    customerNumber: number,
+    password: 'Premier-Acces-5!',
+  });
+  await client.post(
+    '/api/password/change',
+    { currentPassword: 'Premier-Acces-5!', newPassword: 'Jardin-Fleuri-8?' },
+    first.body.changeToken,
+  );
+  const here = await client.post<SessionResponse>('/api/login', {
+    customerNumber: number,
+    password: 'Jardin-Fleuri-8?',
+  });
+  const there = await other.post<SessionResponse>('/api/login', {
+    customerNumber: number,
+    password: 'Jardin-Fleuri-8?',
+  });
+
+  const changed = await client.post<SessionResponse>(
+    '/api/password/change',
+    { currentPassword: 'Jardin-Fleuri-8?', newPassword: 'Maison-Bleue-9#' },
+    here.body.accessToken,
+  );
+  assert.equal(changed.status, 200);
+  assert.equal(changed.body.status, 'ok');
+  assert.equal((await client.get('/api/me', changed.body.accessToken)).status, 200);
+  assert.equal(
+    (await client.get('/api/me', here.body.accessToken)).status,
+    401,
+    'the old session ended',
+  );
+  assert.equal(
+    (await other.get('/api/me', there.body.accessToken)).status,
+    401,
+    'the other browser is out',
+  );
+  assert.equal((await other.post('/api/session/refresh')).status, 401);
+  const mails = (await readMailbox(service.url)).filter((mail) => mail.to === 'marie@example.fr');
+  assert.equal(mails.filter((mail) => mail.kind === 'password_changed').length, 2);
+});
+
+test('the customer picks a preferred language in the internal area, and it is kept', async () => {
+  const client = new Client(service.url);
+  const created = await client.admin<{ customer: Customer }>('POST', '/admin/customers', {
+    email: 'tom@example.com',
+    name: 'Tom Baker',
+    language: 'en',
+    password: 'First-Visit-2026!',
+  });
+  const number = created.body.customer.number;
+  const first = await client.post<{ changeToken: string }>('/api/login', {
+    customerNumber: number,
+    password: 'First-Visit-2026!',
+  });
+  await client.post(
+    '/api/password/change',
+    { currentPassword: 'First-Visit-2026!', newPassword: 'Blue-Harbour-31!' },
+    first.body.changeToken,
+  );
+  const login = await client.post<SessionResponse>('/api/login', {
+    customerNumber: number,
+    password: 'Blue-Harbour-31!',
+  });
+  const patched = await client.request<Customer>('PATCH', '/api/me', {
+    body: { language: 'fr' },
+    token: login.body.accessToken,
+  });
+  assert.equal(patched.status, 200);
+  assert.equal(patched.body.language, 'fr');
+  const unknown = await client.request('PATCH', '/api/me', {
+    body: { language: 'es' },
+    token: login.body.accessToken,
+  });
+  assert.equal(unknown.status, 400);
+  assert.equal(unknown.body.error, 'invalid_request');
+  assert.equal(unknown.body.field, 'language');
+  assert.equal((await client.get<Customer>('/api/me', login.body.accessToken)).body.language, 'fr');
+});

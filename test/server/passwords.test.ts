@@ -1,0 +1,168 @@
+/**
+ * The password rules a customer meets (S01–S04): how passwords are stored, what the
+ * policy accepts, and what initial passwords look like.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { hash } from '@node-rs/argon2';
+import { generateInitialPassword, isCommonPassword } from '../../server/auth/passwords.ts';
+import { failedChecklistRules, LIMITS } from '../../server/contract.ts';
+import { Client } from '../support/client.ts';
+import { activeCustomer, logIn, provisionCustomer } from '../support/customers.ts';
+import { initialPasswordIn } from '../support/mailbox.ts';
+import { startService, type TestService } from '../support/service.ts';
+
+let service: TestService & { clock: { advance?(milliseconds: number): void } };
+let client: Client;
+before(async () => {
+  service = await startService({ clock: 'manual' });
+  client = new Client(service.url);
+});
+after(() => service.stop());
+
+const storedHash = (number: string) =>
+  (
+    service.db.prepare('SELECT password_hash AS h FROM customers WHERE number = ?').get(number) as {
+      h: string;
+    }
+  ).h;
+
+test('S01 passwords are stored as argon2id PHC strings with m=19456, t=2, p=1, and nothing else', async () => {
+  const { number, password } = await activeCustomer(client, 'Stored-Safely-1!');
+  const phc = storedHash(number);
+  assert.match(phc, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
+  const everything = JSON.stringify(service.db.prepare('SELECT * FROM customers').all());
+  assert.ok(!everything.includes(password), 'the password itself is nowhere in the table');
+});
+
+test('S01 a hash made with weaker parameters is replaced at the next successful login', async () => {
+  const { number, password } = await activeCustomer(client, 'Upgrade-Me-2!');
+  const weak = await hash(password, {
+    algorithm: 2,
+    memoryCost: 4096,
+    timeCost: 1,
+    parallelism: 1,
+  });
+  service.db.prepare('UPDATE customers SET password_hash = ? WHERE number = ?').run(weak, number);
+  await logIn(client, number, password);
+  assert.match(storedHash(number), /\$m=19456,t=2,p=1\$/);
+  await logIn(client, number, password);
+});
+
+test('S02 the help text rules: 8 characters, upper and lower case, a digit and a symbol', () => {
+  assert.deepEqual(failedChecklistRules('Abcdef1!'), []);
+  assert.deepEqual(failedChecklistRules('abcdef1!'), ['uppercase']);
+  assert.deepEqual(failedChecklistRules('ABCDEF1!'), ['lowercase']);
+  assert.deepEqual(failedChecklistRules('Abcdefg!'), ['digit']);
+  assert.deepEqual(failedChecklistRules('Abcdefg1'), ['symbol']);
+  assert.deepEqual(failedChecklistRules('Ab1!'), ['length']);
+  assert.deepEqual(failedChecklistRules('Ab1 cdef'), ['symbol'], 'a space is not a symbol');
+  assert.deepEqual(failedChecklistRules('Ärger-ÜBER-1'), [], 'accented letters count as letters');
+});
+
+test('S02 the server lists every rule a new password fails', async () => {
+  const { number, initialPassword } = await provisionCustomer(client);
+  const login = await client.post<{ changeToken: string }>('/api/login', {
+    customerNumber: number,
+    password: initialPassword,
+  });
+  const answer = await client.post(
+    '/api/password/change',
+    { currentPassword: initialPassword, newPassword: 'lowercaseonly' },
+    login.body.changeToken,
+  );
+  assert.equal(answer.status, 400);
+  assert.equal(answer.body.error, 'password_policy');
+  assert.deepEqual(answer.body.failedRules, ['uppercase', 'digit', 'symbol']);
+});
+
+test('S03 a 128-character Unicode password with spaces works, in full, never truncated', async () => {
+  const long = `Ünïcødé pässwörd 🌻 ${'x'.repeat(100)}Z9!`.slice(0, 126) + 'Q!';
+  assert.equal([...long].length <= LIMITS.passwordMaxLength, true);
+  const { number } = await activeCustomer(client, long);
+  await logIn(client, number, long);
+  const differentAtTheEnd = `${long.slice(0, -1)}?`;
+  assert.equal(
+    (await client.post('/api/login', { customerNumber: number, password: differentAtTheEnd }))
+      .status,
+    401,
+  );
+});
+
+test('S03 passwords are compared in NFC: the same word typed decomposed still logs in', async () => {
+  const composed = 'Café-Crème-42!'.normalize('NFC');
+  const { number } = await activeCustomer(client, composed);
+  await logIn(client, number, composed.normalize('NFD'));
+});
+
+test('S03 a password over 128 characters is a clear error before any hashing', async () => {
+  const { number, password } = await activeCustomer(client, 'Before-Long-3!');
+  const session = await logIn(client, number, password);
+  const tooLong = `Aa1!${'y'.repeat(LIMITS.passwordMaxLength)}`;
+  const answer = await client.post(
+    '/api/password/change',
+    { currentPassword: password, newPassword: tooLong },
+    session.accessToken,
+  );
+  assert.equal(answer.status, 400);
+  assert.deepEqual(answer.body.failedRules, ['max_length']);
+  const absurd = await client.post('/api/login', {
+    customerNumber: number,
+    password: 'x'.repeat(5000),
+  });
+  assert.equal(absurd.status, 400);
+  assert.equal(absurd.body.error, 'invalid_request');
+});
+
+test('S03 common passwords are refused, also dressed up with a capital, a digit and a symbol', () => {
+  assert.equal(isCommonPassword('password'), true);
+  assert.equal(isCommonPassword('Password1!'), true);
+  assert.equal(isCommonPassword('!Sunshine2024'), true);
+  assert.equal(isCommonPassword('Grüne-Wiese-Morgen-7'), false);
+});
+
+test('S04 initial passwords are long, readable, meet the policy and differ every time', () => {
+  const seen = new Set<string>();
+  for (let i = 0; i < 200; i++) {
+    const password = generateInitialPassword('10012345');
+    assert.ok(password.length >= 12);
+    assert.deepEqual(failedChecklistRules(password), []);
+    assert.doesNotMatch(password, /[0O1lI]/, 'no characters that look alike');
+    seen.add(password);
+  }
+  assert.equal(seen.size, 200);
+});
+
+test('S04 an initial password expires after 14 days with the same answer as a wrong one; a resent one works', async () => {
+  const { number, initialPassword } = await provisionCustomer(client);
+  service.clock.advance?.(15 * 86_400_000);
+  const expired = await client.post('/api/login', {
+    customerNumber: number,
+    password: initialPassword,
+  });
+  const wrong = await client.post('/api/login', {
+    customerNumber: number,
+    password: 'Wrong-Guess-11!',
+  });
+  assert.equal(expired.status, 401);
+  assert.deepEqual(expired.body, wrong.body);
+
+  const resent = await client.admin<{ customer: { mustChangePassword: boolean } }>(
+    'POST',
+    `/admin/customers/${number}/resend-initial-password`,
+    {},
+  );
+  assert.equal(resent.status, 200);
+  assert.equal(resent.body.customer.mustChangePassword, true);
+  const mail = service.db
+    .prepare("SELECT text FROM outbox WHERE kind = 'initial_password' ORDER BY id DESC LIMIT 1")
+    .get() as { text: string };
+  const newPassword = initialPasswordIn(mail.text);
+  assert.notEqual(newPassword, initialPassword);
+  assert.equal(
+    (await client.post('/api/login', { customerNumber: number, password: initialPassword })).status,
+    401,
+  );
+  const login = await client.post('/api/login', { customerNumber: number, password: newPassword });
+  assert.equal(login.body.status, 'password_change_required');
+});

@@ -1,0 +1,46 @@
+/**
+ * @module Reads the dev mailbox the way a newcomer does: GET /dev/mail.json, and picks
+ * out what a customer would copy from a mail (the number, the initial password, the link).
+ */
+export interface DevMail {
+  id: number;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  kind: string;
+  createdAt: string;
+}
+
+export async function readMailbox(serviceUrl: string): Promise<DevMail[]> {
+  const response = await fetch(`${serviceUrl}/dev/mail.json`);
+  if (!response.ok) throw new Error(`dev mailbox answered ${response.status}`);
+  return (await response.json()) as DevMail[];
+}
+
+/** The newest mail of a kind to an address. */
+export async function latestMail(serviceUrl: string, to: string, kind: string): Promise<DevMail> {
+  const mail = (await readMailbox(serviceUrl)).find((item) => item.to === to && item.kind === kind);
+  if (!mail) throw new Error(`no ${kind} mail to ${to}`);
+  return mail;
+}
+
+/** The initial password in a mail's text: the 12+ character word with a digit and a symbol. */
+export function initialPasswordIn(text: string): string {
+  const found = text
+    .split(/\s+/)
+    .map((word) => word.replace(/^["'“„«‹(]+|["'”“»›),.:;]+$/g, ''))
+    .find(
+      (word) =>
+        word.length >= 12 && /\d/.test(word) && /[!#%+=?@]/.test(word) && !word.includes('://'),
+    );
+  if (!found) throw new Error('no initial password in the mail');
+  return found;
+}
+
+/** The reset token from the "Change password now" link in a mail. */
+export function resetTokenIn(text: string): string {
+  const match = /#portal-reset=([A-Za-z0-9_-]+)/.exec(text);
+  if (!match?.[1]) throw new Error('no reset link in the mail');
+  return match[1];
+}

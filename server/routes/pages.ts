@@ -10,12 +10,15 @@ import type { AppEnv, Services } from '../services.ts';
 
 const WIDGET_DIRECTORY = fileURLToPath(new URL('../../dist/widget/', import.meta.url));
 const PORTAL_PAGE = fileURLToPath(new URL('../pages/portal.html', import.meta.url));
+const PORTAL_STYLES = fileURLToPath(new URL('../pages/portal.css', import.meta.url));
 
 export function pageRoutes(services: Services) {
   const { config } = services;
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
+    // Scripts are strict; styles may be inline, as a widget injecting its scoped form
+    // styles into the page needs (no script can run from a style).
     "style-src 'self' 'unsafe-inline'",
     `connect-src 'self'`,
     "img-src 'self' data:",
@@ -31,6 +34,11 @@ export function pageRoutes(services: Services) {
       c.header('Content-Security-Policy', csp);
       c.header('Cache-Control', 'no-cache');
       return c.html(readFileSync(PORTAL_PAGE, 'utf8'));
+    })
+    .get('/portal.css', (c) => {
+      c.header('Content-Type', 'text/css; charset=utf-8');
+      c.header('Cache-Control', 'no-cache');
+      return c.body(readFileSync(PORTAL_STYLES, 'utf8'));
     })
     .use('/widget/*', async (c, next) => {
       // Not built yet (a test of the API alone): answer 404 instead of failing at start.

@@ -80,3 +80,86 @@ export function countRecentMails(
     .get(customerId, kind, since) as { n: number };
   return row.n;
 }
+
+// ---------------------------------------------------------------------------
+// Delivery, for the worker in server/mail/worker.ts
+
+/** A mail the worker is to deliver now. */
+export interface DueMail {
+  id: number;
+  messageId: string;
+  kind: MailKind;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Delivery attempts made before this one. */
+  attempts: number;
+}
+
+/**
+ * Takes the oldest due mail and moves its next attempt `leaseMilliseconds` ahead, in one
+ * transaction: a second worker on the same file leaves it alone, and a worker killed
+ * mid-send gets it back once the lease runs out (at least once, same Message-ID).
+ */
+export function claimDueMail(db: Db, now: number, leaseMilliseconds: number): DueMail | null {
+  const claim = db.transaction((): DueMail | null => {
+    const mail = db
+      .prepare(
+        `SELECT id, message_id AS messageId, kind, recipient AS "to", subject, text, html, attempts
+         FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ?
+         ORDER BY next_attempt_at, id LIMIT 1`,
+      )
+      .get(now) as DueMail | undefined;
+    if (!mail) return null;
+    db.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ?').run(
+      now + leaseMilliseconds,
+      mail.id,
+    );
+    return mail;
+  });
+  // IMMEDIATE takes the write lock before the read, so two workers cannot claim one mail.
+  return claim.immediate();
+}
+
+/**
+ * Records a delivery and empties the bodies: they can hold an initial password or a
+ * reset link, and a secret must not lie in the database once it has left (S05). The
+ * subject, recipient and times stay, for support.
+ */
+export function markMailSent(db: Db, id: number, now: number): void {
+  db.prepare(
+    `UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL, text = '', html = ''
+     WHERE id = ? AND sent_at IS NULL`,
+  ).run(now, id);
+}
+
+/** Records a failed attempt; `error` is a short code and message, never mail content. */
+export function markMailFailed(db: Db, id: number, nextAttemptAt: number, error: string): void {
+  db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+     WHERE id = ? AND sent_at IS NULL`,
+  ).run(nextAttemptAt, error, id);
+}
+
+/** A mail still waiting, as an operator looks at it when mail seems stuck. */
+export interface PendingMail {
+  id: number;
+  kind: MailKind;
+  to: string;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+}
+
+/** Every mail not yet delivered, oldest first. */
+export function listPendingMails(db: Db): PendingMail[] {
+  return db
+    .prepare(
+      `SELECT id, kind, recipient AS "to", created_at AS createdAt, attempts,
+         next_attempt_at AS nextAttemptAt, last_error AS lastError
+       FROM outbox WHERE sent_at IS NULL ORDER BY id`,
+    )
+    .all() as PendingMail[];
+}

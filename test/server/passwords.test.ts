@@ -6,14 +6,31 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { hash } from '@node-rs/argon2';
 import { generateInitialPassword, isCommonPassword } from '../../server/auth/passwords.ts';
+import type { SessionResponse } from '../../server/contract.ts';
 import { failedChecklistRules, LIMITS } from '../../server/contract.ts';
 import { Client } from '../support/client.ts';
-import { activeCustomer, logIn, provisionCustomer } from '../support/customers.ts';
+import { activateCustomer, provisionCustomer } from '../support/customers.ts';
 import { initialPasswordIn } from '../support/mailbox.ts';
 import { startService, type TestService } from '../support/service.ts';
 
 let service: TestService & { clock: { advance?(milliseconds: number): void } };
 let client: Client;
+/** A customer who chose `password` (help text A.4). */
+const activeCustomer = async (password: string) =>
+  activateCustomer(client, await provisionCustomer(client), password);
+const initialCustomer = async () => {
+  const { number, password } = await provisionCustomer(client);
+  return { number, initialPassword: password };
+};
+/** Logs in with a number and a password; the session answer. */
+async function logIn(_client: Client, number: string, password: string): Promise<SessionResponse> {
+  const answer = await client.post<SessionResponse>('/api/login', {
+    customerNumber: number,
+    password,
+  });
+  assert.equal(answer.status, 200, answer.text);
+  return answer.body;
+}
 before(async () => {
   service = await startService({ clock: 'manual' });
   client = new Client(service.url);
@@ -28,7 +45,7 @@ const storedHash = (number: string) =>
   ).h;
 
 test('S01 passwords are stored as argon2id PHC strings with m=19456, t=2, p=1, and nothing else', async () => {
-  const { number, password } = await activeCustomer(client, 'Stored-Safely-1!');
+  const { number, password } = await activeCustomer('Stored-Safely-1!');
   const phc = storedHash(number);
   assert.match(phc, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
   const everything = JSON.stringify(service.db.prepare('SELECT * FROM customers').all());
@@ -36,7 +53,7 @@ test('S01 passwords are stored as argon2id PHC strings with m=19456, t=2, p=1, a
 });
 
 test('S01 a hash made with weaker parameters is replaced at the next successful login', async () => {
-  const { number, password } = await activeCustomer(client, 'Upgrade-Me-2!');
+  const { number, password } = await activeCustomer('Upgrade-Me-2!');
   const weak = await hash(password, {
     algorithm: 2,
     memoryCost: 4096,
@@ -61,7 +78,7 @@ test('S02 the help text rules: 8 characters, upper and lower case, a digit and a
 });
 
 test('S02 the server lists every rule a new password fails', async () => {
-  const { number, initialPassword } = await provisionCustomer(client);
+  const { number, initialPassword } = await initialCustomer();
   const login = await client.post<{ changeToken: string }>('/api/login', {
     customerNumber: number,
     password: initialPassword,
@@ -79,7 +96,7 @@ test('S02 the server lists every rule a new password fails', async () => {
 test('S03 a 128-character Unicode password with spaces works, in full, never truncated', async () => {
   const long = `Ünïcødé pässwörd 🌻 ${'x'.repeat(100)}Z9!`.slice(0, 126) + 'Q!';
   assert.equal([...long].length <= LIMITS.passwordMaxLength, true);
-  const { number } = await activeCustomer(client, long);
+  const { number } = await activeCustomer(long);
   await logIn(client, number, long);
   const differentAtTheEnd = `${long.slice(0, -1)}?`;
   assert.equal(
@@ -91,12 +108,12 @@ test('S03 a 128-character Unicode password with spaces works, in full, never tru
 
 test('S03 passwords are compared in NFC: the same word typed decomposed still logs in', async () => {
   const composed = 'Café-Crème-42!'.normalize('NFC');
-  const { number } = await activeCustomer(client, composed);
+  const { number } = await activeCustomer(composed);
   await logIn(client, number, composed.normalize('NFD'));
 });
 
 test('S03 a password over 128 characters is a clear error before any hashing', async () => {
-  const { number, password } = await activeCustomer(client, 'Before-Long-3!');
+  const { number, password } = await activeCustomer('Before-Long-3!');
   const session = await logIn(client, number, password);
   const tooLong = `Aa1!${'y'.repeat(LIMITS.passwordMaxLength)}`;
   const answer = await client.post(
@@ -134,7 +151,7 @@ test('S04 initial passwords are long, readable, meet the policy and differ every
 });
 
 test('S04 an initial password expires after 14 days with the same answer as a wrong one; a resent one works', async () => {
-  const { number, initialPassword } = await provisionCustomer(client);
+  const { number, initialPassword } = await initialCustomer();
   service.clock.advance?.(15 * 86_400_000);
   const expired = await client.post('/api/login', {
     customerNumber: number,

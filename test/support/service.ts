@@ -11,6 +11,7 @@ import { type Clock, createManualClock, systemClock } from '../../server/clock.t
 import { type Config, loadConfig } from '../../server/config.ts';
 import { listen } from '../../server/http-server.ts';
 import { createLogger } from '../../server/log.ts';
+import { type MailWorker, startMailWorker } from '../../server/mail/worker.ts';
 import { type Db, openDatabase } from '../../server/store/database.ts';
 
 /** The origin the tests' "page" claims; it is in the allow-list. */
@@ -26,6 +27,8 @@ export interface TestService {
   /** Every log line the service wrote. */
   logs: string[];
   databasePath: string;
+  /** The mail worker, when SMTP_URL is configured. */
+  mailWorker: MailWorker | null;
   stop(): Promise<void>;
 }
 
@@ -57,6 +60,11 @@ export async function startService(options: ServiceOptions = {}): Promise<
   const logs: string[] = [];
   const app = createApp({ config, db, clock, logger: createLogger((line) => logs.push(line)) });
   const server = await listen(app.fetch, '127.0.0.1', 0);
+  const logger = createLogger((line) => logs.push(line));
+  // With SMTP_URL the worker delivers as in production; tests call deliverDue() to not wait.
+  const mailWorker = config.smtpUrl
+    ? startMailWorker({ db, config, logger, clock, pollMilliseconds: 200 })
+    : null;
   return {
     url: server.url,
     adminToken: ADMIN_TOKEN,
@@ -65,8 +73,10 @@ export async function startService(options: ServiceOptions = {}): Promise<
     clock,
     logs,
     databasePath,
+    mailWorker,
     async stop() {
       await server.close();
+      await mailWorker?.stop();
       db.close();
       rmSync(folder, { recursive: true, force: true });
     },

@@ -62,7 +62,7 @@ async function requestResetMail(
 }
 
 const reset = (token: string, newPassword: string) =>
-  client.post<SessionResponse>('/api/password/reset', { token, newPassword });
+  client.post<SessionResponse & { error?: string }>('/api/password/reset', { token, newPassword });
 
 test('C.1–C.6 forgot → mail → "Change password now" → "set password" → internal area; the link works once', async () => {
   const customer = await customerIn('de');

@@ -60,17 +60,18 @@ export function createApp(dependencies: AppDependencies) {
     c.set('address', clientAddress(c, config.trustedProxyHeader));
     return next();
   });
-  app.use('/api/*', cors(config.allowedOrigins));
-  app.use('/api/*', bodyLimit(LIMITS.bodyMaxBytes));
-  app.use('/api/*', requireJson());
-  app.use('/api/*', requireAllowedOrigin(config.allowedOrigins));
+  // First, so that every API answer, the refusals below included, is never cached.
   app.use('/api/*', async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
+  app.use('/api/*', cors(config.allowedOrigins));
+  app.use('/api/*', bodyLimit(LIMITS.bodyMaxBytes));
+  app.use('/api/*', requireJson());
+  app.use('/api/*', requireAllowedOrigin(config.allowedOrigins));
   // The operators' API is called from a CRM, not a browser: JSON and a bearer token, no Origin.
   app.use('/admin/*', bodyLimit(LIMITS.bodyMaxBytes));
-  app.use('/admin/*', requireJson());
+  app.use('/admin/*', requireJson({ allowNoBody: true }));
 
   app.route('/', publicInfoRoutes(services));
   app.route('/api/login', loginRoutes(services));

@@ -4,7 +4,7 @@
  * Each is one transaction with its audit row and its mails.
  */
 import { randomInt } from 'node:crypto';
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import { checkPasswordPolicy, generateInitialPassword, hashPassword } from './auth/passwords.ts';
 import { clearFailures, secondsLocked } from './auth/throttle.ts';
 import type { Clock } from './clock.ts';
@@ -25,6 +25,7 @@ import type { Db } from './store/database.ts';
 import { deleteCustomerTokens } from './store/one-time-tokens.ts';
 import { queueMail } from './store/outbox.ts';
 import { revokeCustomerSessions } from './store/sessions.ts';
+import { validate } from './validate.ts';
 
 /** An operator's mistake: a duplicate number, a bad email, an unknown customer … */
 export class ProvisioningError extends Error {
@@ -50,11 +51,9 @@ export interface Operator {
 export function parseNewCustomer(
   input: unknown,
 ): v.InferOutput<typeof CreateCustomerRequestSchema> {
-  const result = v.safeParse(CreateCustomerRequestSchema, input);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const field = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-  throw new ProvisioningError('invalid_request', `${field || 'input'} ${issue.message}`, field);
+  const result = validate(CreateCustomerRequestSchema, input);
+  if (result.ok) return result.value;
+  throw new ProvisioningError('invalid_request', result.message, result.field);
 }
 
 /**

@@ -3,13 +3,12 @@
  * schema, and anything else is a 400 `invalid_request` naming the field at fault.
  */
 import type { Context } from 'hono';
-import * as v from 'valibot';
+import type * as v from 'valibot';
+import { validate } from '../validate.ts';
 import { ApiError } from './api-error.ts';
 
-type Schema = v.GenericSchema<unknown, unknown>;
-
 /** The request's JSON body, checked against `schema`. */
-export async function parseBody<S extends Schema>(
+export async function parseBody<S extends v.GenericSchema<unknown, unknown>>(
   c: Context,
   schema: S,
 ): Promise<v.InferOutput<S>> {
@@ -19,19 +18,11 @@ export async function parseBody<S extends Schema>(
   } catch {
     throw new ApiError('invalid_request', 'The request body is not valid JSON.');
   }
-  const result = v.safeParse(schema, json);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const field = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-  const problem =
-    issue.kind === 'schema' && issue.expected === 'never'
-      ? 'is not expected'
-      : issue.type === 'object' || issue.type === 'strict_object'
-        ? 'must be an object'
-        : issue.message.startsWith('Invalid')
-          ? `must be ${issue.expected ?? 'valid'}`
-          : issue.message;
-  throw new ApiError('invalid_request', field ? `${field} ${problem}.` : `The body ${problem}.`, {
-    ...(field ? { field } : {}),
-  });
+  const result = validate(schema, json);
+  if (result.ok) return result.value;
+  throw new ApiError(
+    'invalid_request',
+    `${result.message}.`,
+    result.field ? { field: result.field } : {},
+  );
 }

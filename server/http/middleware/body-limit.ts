@@ -8,7 +8,10 @@ import { ApiError } from '../api-error.ts';
 export function bodyLimit(maxSize: number): MiddlewareHandler {
   return honoBodyLimit({
     maxSize,
-    onError: () => {
+    onError: (c) => {
+      // The rest of the body is never read, so the connection cannot carry another request:
+      // say so, or a client still uploading sees a reset instead of this answer (RFC 9112 9.6).
+      c.header('Connection', 'close');
       throw new ApiError('payload_too_large', `The request body is larger than ${maxSize} bytes.`);
     },
   });

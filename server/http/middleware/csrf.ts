@@ -7,9 +7,14 @@ import { ApiError } from '../api-error.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function requireJson(): MiddlewareHandler {
+/**
+ * `allowNoBody` lets a request without a body through (an operator's DELETE or unlock):
+ * the admin API needs no CSRF defence, its bearer token is never sent by a browser on its own.
+ */
+export function requireJson(options: { allowNoBody?: boolean } = {}): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    if (options.allowNoBody && !hasBody(c.req.raw.headers)) return next();
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
       throw new ApiError('unsupported_media_type', 'Send the request as application/json.');
@@ -31,4 +36,8 @@ export function requireAllowedOrigin(allowedOrigins: readonly string[]): Middlew
     }
     return next();
   };
+}
+
+function hasBody(headers: Headers): boolean {
+  return headers.has('Transfer-Encoding') || Number(headers.get('Content-Length') ?? '0') > 0;
 }

@@ -1,0 +1,202 @@
+/**
+ * S27: the operators' API needs the operator token and is off without one; it never
+ * answers with a password or a hash; admin actions and authentication events land in the
+ * audit log with time, action, customer and address, and without a secret.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  activateCustomer,
+  logIn,
+  newCustomerNumber,
+  newPassword,
+  provisionCustomer,
+} from '../support/customers.ts';
+import { auditRows, passwordHashes, snapshotDatabase } from '../support/database-snapshot.ts';
+import { initialPasswordIn, latestMail } from '../support/mailbox.ts';
+import { PortalClient } from '../support/portal-client.ts';
+import { assertNoSecretLeaked } from '../support/secrets.ts';
+import { ADMIN_TOKEN, startService } from '../support/service.ts';
+
+type Service = Awaited<ReturnType<typeof startService>>;
+let service: Service;
+let client: PortalClient;
+
+before(async () => {
+  service = await startService({ clock: 'manual' });
+  client = new PortalClient(service.url);
+});
+after(() => service.stop());
+
+async function adminWith(authorization: string | null, method: string, path: string) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (authorization !== null) headers.Authorization = authorization;
+  const body =
+    method === 'POST'
+      ? JSON.stringify({ email: 'x@example.com', name: 'X', language: 'en' })
+      : undefined;
+  const response = await fetch(`${service.url}${path}`, { method, headers, body });
+  return { status: response.status, body: (await response.json()) as { error?: string } };
+}
+
+test('S27 the admin API answers 401 without the operator token or with a wrong one', async () => {
+  const customer = await provisionCustomer(client);
+  const accessToken = await logIn(client, await activateCustomer(client, customer));
+  const before = snapshotDatabase(service.db);
+  const wrong = [
+    null,
+    '',
+    `Bearer ${ADMIN_TOKEN}x`,
+    `Bearer ${ADMIN_TOKEN.slice(0, -1)}`,
+    `Bearer ${ADMIN_TOKEN.toUpperCase()}`,
+    `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString('base64')}`,
+    `Bearer ${accessToken}`,
+    ADMIN_TOKEN,
+  ];
+  const actions = [
+    ['GET', '/admin/customers'],
+    ['POST', '/admin/customers'],
+    ['GET', `/admin/customers/${customer.number}`],
+    ['POST', `/admin/customers/${customer.number}/resend-initial-password`],
+    ['POST', `/admin/customers/${customer.number}/disable`],
+    ['DELETE', `/admin/customers/${customer.number}`],
+  ] as const;
+  for (const authorization of wrong) {
+    for (const [method, path] of actions) {
+      const answer = await adminWith(authorization, method, path);
+      assert.equal(answer.status, 401, `${method} ${path} with ${authorization}`);
+      assert.equal(answer.body.error, 'unauthorized');
+    }
+  }
+  assert.deepEqual(snapshotDatabase(service.db), before, 'nothing was done');
+  assert.equal((await adminWith(`Bearer ${ADMIN_TOKEN}`, 'GET', '/admin/customers')).status, 200);
+});
+
+test('S27 with no operator token configured the admin API does not exist (404)', async () => {
+  const closed = await startService({ env: { PORTAL_ADMIN_TOKEN: '' } });
+  try {
+    for (const [method, path] of [
+      ['GET', '/admin/customers'],
+      ['POST', '/admin/customers'],
+      ['POST', '/admin/customers/10012345/unlock'],
+    ]) {
+      for (const authorization of [null, `Bearer ${ADMIN_TOKEN}`, 'Bearer ']) {
+        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+        if (authorization) headers.Authorization = authorization;
+        const response = await fetch(`${closed.url}${path}`, {
+          method,
+          headers,
+          body: method === 'POST' ? '{}' : undefined,
+        });
+        assert.equal(response.status, 404, `${method} ${path}`);
+        assert.equal(((await response.json()) as { error: string }).error, 'not_found');
+      }
+    }
+    const customers = closed.db.prepare('SELECT count(*) AS n FROM customers').get() as {
+      n: number;
+    };
+    assert.equal(customers.n, 0);
+  } finally {
+    await closed.stop();
+  }
+});
+
+test('S27 no admin answer holds a password or a hash', async () => {
+  const given = newPassword();
+  const number = newCustomerNumber();
+  const generated = await client.admin('POST', '/admin/customers', {
+    email: 'generated@example.com',
+    name: 'Generated',
+    language: 'de',
+  });
+  assert.equal(generated.status, 201, generated.text);
+  const generatedNumber = (generated.body.customer as { number: string }).number;
+  const mail = await latestMail(service.url, 'generated@example.com', 'initial_password');
+  const generatedPassword = initialPasswordIn(mail.text);
+  const body = {
+    number,
+    email: 'given@example.com',
+    name: 'Given',
+    language: 'fr',
+    password: given,
+  };
+  const answers = [
+    generated,
+    await client.admin('POST', '/admin/customers', body),
+    await client.admin('POST', '/admin/customers', body),
+    await client.admin('POST', '/admin/customers', {
+      ...body,
+      number: newCustomerNumber(),
+      password: 'short',
+    }),
+    await client.admin('GET', '/admin/customers'),
+    await client.admin('GET', `/admin/customers/${number}`),
+    await client.admin('POST', `/admin/customers/${number}/resend-initial-password`, {}),
+    await client.admin('POST', `/admin/customers/${number}/unlock`, {}),
+    await client.admin('POST', `/admin/customers/${number}/disable`, {}),
+    await client.admin('POST', `/admin/customers/${number}/enable`, {}),
+    await client.admin('GET', `/admin/customers/${generatedNumber}`),
+  ];
+  assert.deepEqual(
+    answers.map((answer) => answer.status),
+    [201, 201, 409, 400, 200, 200, 200, 200, 200, 200, 200],
+  );
+  const hashes = [...passwordHashes(service.db).values()];
+  for (const answer of answers) {
+    for (const secret of [given, generatedPassword, 'short', '$argon2', ...hashes]) {
+      assert.ok(!answer.text.includes(secret), `an admin answer holds a secret: ${answer.text}`);
+    }
+    assert.doesNotMatch(answer.text, /"[^"]*(password|hash)"\s*:\s*"/i, answer.text);
+  }
+});
+
+test('S27 admin actions and logins are audited with time, action, customer and address', async () => {
+  const since = auditRows(service.db).length;
+  const customer = await provisionCustomer(client);
+  const failed = await client.post('/api/login', {
+    customerNumber: customer.number,
+    password: newPassword(),
+  });
+  assert.equal(failed.status, 401);
+  const active = await activateCustomer(client, customer);
+  const accessToken = await logIn(client, active);
+  assert.equal((await client.post('/api/logout', {}, accessToken)).status, 204);
+  for (const action of ['unlock', 'resend-initial-password', 'disable', 'enable']) {
+    const answer = await client.admin('POST', `/admin/customers/${customer.number}/${action}`, {});
+    assert.equal(answer.status, 200, `${action}: ${answer.text}`);
+  }
+  // As a CRM sends it: no body, so no Content-Type either.
+  const deleted = await client.admin('DELETE', `/admin/customers/${customer.number}`);
+  assert.equal(deleted.status, 204, deleted.text);
+
+  const rows = auditRows(service.db).slice(since);
+  const expected: [string, string][] = [
+    ['customer_created', 'admin:127.0.0.1'],
+    ['login_failed', '127.0.0.1'],
+    ['login_initial_password', '127.0.0.1'],
+    ['password_changed', '127.0.0.1'],
+    ['login', '127.0.0.1'],
+    ['logout', '127.0.0.1'],
+    ['customer_unlocked', 'admin:127.0.0.1'],
+    ['initial_password_resent', 'admin:127.0.0.1'],
+    ['customer_disabled', 'admin:127.0.0.1'],
+    ['customer_enabled', 'admin:127.0.0.1'],
+    ['customer_deleted', 'admin:127.0.0.1'],
+  ];
+  assert.deepEqual(
+    rows.map((row) => [row.action, row.address]),
+    expected,
+  );
+  for (const row of rows) {
+    assert.equal(row.customer_id, customer.id, `${row.action} names the customer`);
+    assert.equal(row.at, service.clock.now(), `${row.action} has the time`);
+  }
+});
+
+test('S05 S27 no audit row or log line holds a password, a hash or a token', () => {
+  const hashes = [...passwordHashes(service.db).values()];
+  assertNoSecretLeaked(service, [...client.secrets, ...hashes, ADMIN_TOKEN]);
+  for (const row of auditRows(service.db)) {
+    assert.doesNotMatch(JSON.stringify(row), /\$argon2/);
+  }
+});

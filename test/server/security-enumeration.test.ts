@@ -1,0 +1,124 @@
+/**
+ * S06 (and the S04 cases that must look the same): the login answer never tells whether a
+ * customer number exists, neither by what it says nor by how long it takes.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Answer } from '../support/client.ts';
+import {
+  activateCustomer,
+  newCustomerNumber,
+  newPassword,
+  provisionCustomer,
+  type TestCustomer,
+} from '../support/customers.ts';
+import { PortalClient } from '../support/portal-client.ts';
+import { assertNoSecretLeaked } from '../support/secrets.ts';
+import { startService } from '../support/service.ts';
+
+type Service = Awaited<ReturnType<typeof startService>>;
+let service: Service;
+let client: PortalClient;
+let addressCount = 0;
+
+before(async () => {
+  // Behind the trusted header each request can come from its own address, so the
+  // per-address limit (S09) never interferes with the volume below.
+  service = await startService({
+    env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' },
+    clock: 'manual',
+  });
+  client = new PortalClient(service.url);
+});
+after(() => service.stop());
+
+/** A login from an address no other request used. */
+function logInFromNewAddress(customerNumber: string, password: string): Promise<Answer> {
+  addressCount += 1;
+  client.address = `203.0.${Math.floor(addressCount / 250)}.${addressCount % 250}`;
+  return client.post('/api/login', { customerNumber, password });
+}
+
+/** What a client can observe of an answer, the Date header aside. */
+function observable(answer: Answer) {
+  const headers = [...answer.headers].filter(([name]) => name !== 'date');
+  return { status: answer.status, text: answer.text, headers };
+}
+
+test('S06 an unknown customer number and a wrong password get the same status, body and headers', async () => {
+  const customer = await activateCustomer(client, await provisionCustomer(client));
+  const unknown = await logInFromNewAddress(newCustomerNumber('U'), newPassword());
+  const wrong = await logInFromNewAddress(customer.number, newPassword());
+  assert.equal(wrong.status, 401);
+  assert.equal(wrong.body.error, 'invalid_credentials');
+  assert.deepEqual(observable(unknown), observable(wrong));
+});
+
+test('S06 an unknown customer number takes as long as a wrong password (medians of 30 within 15 %)', async () => {
+  // Four failures per customer at most, so the per-number throttle (S08) stays out of it.
+  const customers: TestCustomer[] = [];
+  for (let i = 0; i < 8; i++) customers.push(await provisionCustomer(client));
+  const timeLogin = async (customerNumber: string) => {
+    const started = performance.now();
+    const answer = await logInFromNewAddress(customerNumber, newPassword());
+    const elapsed = performance.now() - started;
+    assert.equal(answer.status, 401, answer.text);
+    return elapsed;
+  };
+  // Warm up both paths, then interleave so drift in machine load hits both alike.
+  await timeLogin(newCustomerNumber('U'));
+  await timeLogin((customers[7] as TestCustomer).number);
+  const unknownTimes: number[] = [];
+  const wrongTimes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const known = (customers[i % 7] as TestCustomer).number;
+    if (i % 2 === 0) {
+      unknownTimes.push(await timeLogin(newCustomerNumber('U')));
+      wrongTimes.push(await timeLogin(known));
+    } else {
+      wrongTimes.push(await timeLogin(known));
+      unknownTimes.push(await timeLogin(newCustomerNumber('U')));
+    }
+  }
+  const unknown = median(unknownTimes);
+  const wrong = median(wrongTimes);
+  const difference = Math.abs(unknown - wrong) / Math.min(unknown, wrong);
+  assert.ok(
+    difference < 0.15,
+    `median unknown ${unknown.toFixed(1)} ms, wrong password ${wrong.toFixed(1)} ms: ${(difference * 100).toFixed(0)} % apart`,
+  );
+});
+
+test('S06 a disabled customer with the right password gets the wrong-password answer', async () => {
+  const customer = await activateCustomer(client, await provisionCustomer(client));
+  const disabled = await client.admin('POST', `/admin/customers/${customer.number}/disable`, {});
+  assert.equal(disabled.status, 200, disabled.text);
+  const right = await logInFromNewAddress(customer.number, customer.password);
+  const wrong = await logInFromNewAddress(customer.number, newPassword());
+  assert.equal(right.status, 401);
+  assert.deepEqual(observable(right), observable(wrong));
+  assert.equal(client.refreshCookie, null, 'no session was opened');
+});
+
+test('S04 S06 an expired initial password gets the wrong-password answer', async () => {
+  const customer = await provisionCustomer(client);
+  const fresh = await logInFromNewAddress(customer.number, customer.password);
+  assert.equal(fresh.body.status, 'password_change_required', 'valid before it expires');
+  service.clock.advance?.(14 * 24 * 3_600_000);
+  const expired = await logInFromNewAddress(customer.number, customer.password);
+  const unknown = await logInFromNewAddress(newCustomerNumber('U'), customer.password);
+  assert.equal(expired.status, 401);
+  assert.deepEqual(observable(expired), observable(unknown));
+});
+
+test('S05 no password or token used in this file appears in a log line or an audit row', () => {
+  assertNoSecretLeaked(service, client.secrets);
+});
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { runCli } from '../../server/cli.ts';
 import type { Customer, LoginResponse, SessionResponse } from '../../server/contract.ts';
 import { Client } from '../support/client.ts';
+import { activateCustomer, logIn, provisionCustomer } from '../support/customers.ts';
 import { initialPasswordIn, latestMail, readMailbox } from '../support/mailbox.ts';
 import { startService, type TestService } from '../support/service.ts';
 
@@ -140,88 +141,46 @@ test('A.4 the change window answers each mistake with its own error', async () =
 test('a signed-in customer changes the password and keeps going in a new session, the others end', async () => {
   const client = new Client(service.url);
   const other = new Client(service.url);
-  const created = await client.admin<{ customer: Customer }>('POST', '/admin/customers', {
-    email: 'marie@example.fr',
-    name: 'Marie Dubois',
-    language: 'fr',
-    password: 'Premier-Acces-5!',
-  });
-  const number = created.body.customer.number;
-  const first = await client.post<{ changeToken: string }>('/api/login', {
-    customerNumber: number,
-    password: 'Premier-Acces-5!',
-  });
-  await client.post(
-    '/api/password/change',
-    { currentPassword: 'Premier-Acces-5!', newPassword: 'Jardin-Fleuri-8?' },
-    first.body.changeToken,
+  const customer = await activateCustomer(
+    client,
+    await provisionCustomer(client, { language: 'fr', name: 'Marie Dubois' }),
+    'Jardin-Fleuri-8?',
   );
-  const here = await client.post<SessionResponse>('/api/login', {
-    customerNumber: number,
-    password: 'Jardin-Fleuri-8?',
-  });
-  const there = await other.post<SessionResponse>('/api/login', {
-    customerNumber: number,
-    password: 'Jardin-Fleuri-8?',
-  });
+  const here = await logIn(client, customer);
+  const there = await logIn(other, customer);
 
   const changed = await client.post<SessionResponse>(
     '/api/password/change',
     { currentPassword: 'Jardin-Fleuri-8?', newPassword: 'Maison-Bleue-9#' },
-    here.body.accessToken,
+    here,
   );
   assert.equal(changed.status, 200);
   assert.equal(changed.body.status, 'ok');
   assert.equal((await client.get('/api/me', changed.body.accessToken)).status, 200);
-  assert.equal(
-    (await client.get('/api/me', here.body.accessToken)).status,
-    401,
-    'the old session ended',
-  );
-  assert.equal(
-    (await other.get('/api/me', there.body.accessToken)).status,
-    401,
-    'the other browser is out',
-  );
+  assert.equal((await client.get('/api/me', here)).status, 401, 'the old session ended');
+  assert.equal((await other.get('/api/me', there)).status, 401, 'the other browser is out');
   assert.equal((await other.post('/api/session/refresh')).status, 401);
-  const mails = (await readMailbox(service.url)).filter((mail) => mail.to === 'marie@example.fr');
+  const email = `${customer.number.toLowerCase()}@example.com`;
+  const mails = (await readMailbox(service.url)).filter((mail) => mail.to === email);
   assert.equal(mails.filter((mail) => mail.kind === 'password_changed').length, 2);
 });
 
 test('the customer picks a preferred language in the internal area, and it is kept', async () => {
   const client = new Client(service.url);
-  const created = await client.admin<{ customer: Customer }>('POST', '/admin/customers', {
-    email: 'tom@example.com',
-    name: 'Tom Baker',
-    language: 'en',
-    password: 'First-Visit-2026!',
-  });
-  const number = created.body.customer.number;
-  const first = await client.post<{ changeToken: string }>('/api/login', {
-    customerNumber: number,
-    password: 'First-Visit-2026!',
-  });
-  await client.post(
-    '/api/password/change',
-    { currentPassword: 'First-Visit-2026!', newPassword: 'Blue-Harbour-31!' },
-    first.body.changeToken,
+  const customer = await activateCustomer(
+    client,
+    await provisionCustomer(client, { language: 'en' }),
   );
-  const login = await client.post<SessionResponse>('/api/login', {
-    customerNumber: number,
-    password: 'Blue-Harbour-31!',
-  });
+  const token = await logIn(client, customer);
   const patched = await client.request<Customer>('PATCH', '/api/me', {
     body: { language: 'fr' },
-    token: login.body.accessToken,
+    token,
   });
   assert.equal(patched.status, 200);
   assert.equal(patched.body.language, 'fr');
-  const unknown = await client.request('PATCH', '/api/me', {
-    body: { language: 'es' },
-    token: login.body.accessToken,
-  });
+  const unknown = await client.request('PATCH', '/api/me', { body: { language: 'es' }, token });
   assert.equal(unknown.status, 400);
   assert.equal(unknown.body.error, 'invalid_request');
   assert.equal(unknown.body.field, 'language');
-  assert.equal((await client.get<Customer>('/api/me', login.body.accessToken)).body.language, 'fr');
+  assert.equal((await client.get<Customer>('/api/me', token)).body.language, 'fr');
 });

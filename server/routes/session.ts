@@ -19,7 +19,9 @@ export function sessionRoutes(services: Services) {
 
   const refresh = new Hono<AppEnv>().post('/refresh', async (c) => {
     const token = readRefreshCookie(c);
-    if (!token) throw expired();
+    // No cookie at all: a visitor without a session. Nothing to renew is no error, and the
+    // widget's check on every page load must not log a failed request in the console.
+    if (!token) return c.body(null, 204);
     const now = clock.now();
     const outcome = refreshSession(db, config, token, now);
     if (outcome.kind === 'reused') {

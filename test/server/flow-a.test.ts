@@ -89,10 +89,14 @@ test('A.1–A.6 a customer provisioned by the CLI changes the initial password, 
   const me = await client.get<Customer>('/api/me', login.body.accessToken);
   assert.equal(me.status, 200);
   assert.equal(me.body.name, 'Anna Meier');
+  const cookieBeforeLogout = client.refreshCookie;
   const logout = await client.post('/api/logout', {}, login.body.accessToken);
   assert.equal(logout.status, 204);
+  assert.equal(client.refreshCookie, null, 'the browser drops the cookie');
   assert.equal((await client.get('/api/me', login.body.accessToken)).status, 401);
-  assert.equal((await client.post('/api/session/refresh')).status, 401);
+  assert.equal((await client.post('/api/session/refresh')).status, 204, 'no cookie: no session');
+  client.refreshCookie = cookieBeforeLogout;
+  assert.equal((await client.post('/api/session/refresh')).status, 401, 'a kept copy fails');
 });
 
 test('A.4 the change window answers each mistake with its own error', async () => {

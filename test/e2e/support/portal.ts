@@ -13,7 +13,10 @@ import { type RunningPortal, startPortal } from '../../../server/portal.ts';
 import { freePort } from '../../support/free-port.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+// The same token as the server tests', so their customer helpers work here too.
+export { ADMIN_TOKEN } from '../../support/service.ts';
+
+import { ADMIN_TOKEN } from '../../support/service.ts';
 
 export interface E2ePortal {
   config: Readonly<Config>;
@@ -27,7 +30,13 @@ export interface E2ePortal {
   stop(): Promise<void>;
 }
 
-export async function startE2ePortal(env: Record<string, string> = {}): Promise<E2ePortal> {
+export interface E2eOptions {
+  /** Where mail links lead: the portal link page (the default) or the WAPP page. */
+  linksOpen?: 'portal' | 'wapp';
+  env?: Record<string, string>;
+}
+
+export async function startE2ePortal(options: E2eOptions = {}): Promise<E2ePortal> {
   const folder = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const [port, demoPort] = [await freePort(), await freePort()];
   const config = loadConfig({
@@ -35,7 +44,8 @@ export async function startE2ePortal(env: Record<string, string> = {}): Promise<
     DEMO_PORT: String(demoPort),
     PORTAL_DB: join(folder, 'portal.db'),
     PORTAL_ADMIN_TOKEN: ADMIN_TOKEN,
-    ...env,
+    ...(options.linksOpen === 'wapp' ? { PORTAL_PUBLIC_URL: `http://localhost:${demoPort}/` } : {}),
+    ...options.env,
   });
   const logs: string[] = [];
   const running = await startPortal(
@@ -78,8 +88,10 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 export async function openContext(
   browser: Browser,
   viewport: { width: number; height: number } = DESKTOP,
+  options: { bypassCSP?: boolean } = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({ viewport, locale: 'en-US' });
+  // Reduced motion: the WAPP arrow's nudge would otherwise keep a click waiting for it to settle.
+  return browser.newContext({ viewport, locale: 'en-US', reducedMotion: 'reduce', ...options });
 }
 
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots', 'e2e');

@@ -1,0 +1,121 @@
+/**
+ * Every view of both pages, checked by axe-core as a screen-reader user's first line of
+ * defence: the portal link page (inline) and the WAPP page (dialog), on a phone and a desktop.
+ */
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  activeCustomerFor,
+  expectInternalArea,
+  logIn,
+  openPortalFromWapp,
+  provisionWithCli,
+  readWelcomeMails,
+  requestReset,
+  resetLinkFor,
+} from './support/customer-steps.ts';
+import { labels } from './support/labels.ts';
+import {
+  DESKTOP,
+  type E2ePortal,
+  launchChromium,
+  openContext,
+  PHONE,
+  scrollsSideways,
+  startE2ePortal,
+} from './support/portal.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const t = labels('en');
+
+let portal: E2ePortal;
+let browser: Browser;
+before(async () => {
+  portal = await startE2ePortal();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser.close();
+  await portal.stop();
+});
+
+async function expectNoViolations(page: Page, view: string): Promise<void> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: Document): Promise<{
+            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+    );
+  });
+  assert.deepEqual(violations, [], `axe on ${view}`);
+  assert.equal(await scrollsSideways(page), false, `no horizontal scroll on ${view}`);
+}
+
+for (const [where, viewport] of [
+  ['portal link page on a desktop', DESKTOP],
+  ['WAPP page on a phone', PHONE],
+] as const) {
+  test(`axe finds nothing on any view of the ${where}`, async () => {
+    const wapp = where.startsWith('WAPP');
+    // axe is injected as a script, which the portal page's strict CSP would rightly refuse.
+    const context = await openContext(browser, viewport, { bypassCSP: true });
+    const page = await context.newPage();
+    const open = async (url: string) => {
+      await page.goto(url);
+      if (wapp) await openPortalFromWapp(page);
+    };
+    const url = wapp ? portal.wappUrl : portal.portalUrl;
+    await open(url);
+    await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
+    await expectNoViolations(page, 'login');
+
+    // An error in the live region, too.
+    await logIn(page, 'en', '123', 'Wrong-Password-1!');
+    await page
+      .getByText(
+        t('The customer number or the password is not correct. Please check both and try again.'),
+      )
+      .waitFor();
+    await expectNoViolations(page, 'login with an error');
+
+    const email = `axe-${wapp ? 'wapp' : 'portal'}@example.com`;
+    const number = provisionWithCli(portal, email, 'Axe Tester', 'en');
+    const { initialPassword } = await readWelcomeMails(portal, email);
+    await logIn(page, 'en', number, initialPassword);
+    await page.getByLabel(t('Previous password'), { exact: true }).waitFor();
+    await page.getByLabel(t('New password'), { exact: true }).fill('abc');
+    await expectNoViolations(page, 'change initial password');
+
+    await open(url);
+    await requestReset(page, 'en', number);
+    await expectNoViolations(page, 'forgot-sent');
+    await page.getByRole('button', { name: t('Back to log in'), exact: true }).click();
+    await page.getByRole('button', { name: t('Forgot your password'), exact: true }).click();
+    await expectNoViolations(page, 'forgot');
+
+    const customer = await activeCustomerFor(portal);
+    await open(url);
+    await logIn(page, 'en', customer.number, customer.password);
+    await expectInternalArea(page, 'en', customer.number);
+    await expectNoViolations(page, 'internal area');
+    await page.getByRole('button', { name: t('Log out'), exact: true }).click();
+
+    await requestReset(page, 'en', customer.number);
+    await page.goto(await resetLinkFor(portal, customer.email));
+    await page.getByRole('button', { name: t('set password'), exact: true }).waitFor();
+    await expectNoViolations(page, 'reset');
+    await context.close();
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * Help text B, on the demo WAPP page (another site than the service): the arrow, the
+ * second line "Customer portal", the language, log in, the internal area, "Log out";
+ * the session surviving a reload through the partitioned refresh cookie; "Clear history".
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+  activeCustomerFor,
+  expectInternalArea,
+  logIn,
+  openPortalFromWapp,
+  pickLanguage,
+} from './support/customer-steps.ts';
+import { labels } from './support/labels.ts';
+import {
+  DESKTOP,
+  type E2ePortal,
+  launchChromium,
+  openContext,
+  PHONE,
+  screenshot,
+  scrollsSideways,
+  startE2ePortal,
+} from './support/portal.ts';
+
+let portal: E2ePortal;
+let browser: Browser;
+before(async () => {
+  portal = await startE2ePortal();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser.close();
+  await portal.stop();
+});
+
+for (const [device, viewport] of [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const) {
+  test(`B.1–B.4 on a ${device}: arrow, "Customer portal", language, log in, internal area, "Log out"`, async () => {
+    const customer = await activeCustomerFor(portal);
+    const context = await openContext(browser, viewport);
+    const page = await context.newPage();
+    await page.goto(portal.wappUrl);
+    await screenshot(page, `b-${device}-1-wapp`);
+    await openPortalFromWapp(page);
+    await pickLanguage(page, 'it');
+    const t = labels('it');
+    assert.equal(await scrollsSideways(page), false);
+    await screenshot(page, `b-${device}-2-dialog`);
+    if (device === 'phone') {
+      const dialog = await page.getByRole('dialog').boundingBox();
+      assert.ok(
+        dialog && dialog.width >= viewport.width - 1 && dialog.height >= viewport.height - 1,
+        'full screen on a phone',
+      );
+    }
+
+    await logIn(page, 'it', customer.number, customer.password);
+    const logout = await expectInternalArea(page, 'it', customer.number);
+    await screenshot(page, `b-${device}-3-internal-area`);
+
+    // The session survives a reload: the refresh cookie is partitioned, so the browser
+    // keeps it for the WAPP page even though the service is another site.
+    await page.reload();
+    await openPortalFromWapp(page, 'it');
+    await expectInternalArea(page, 'it', customer.number);
+
+    await page.getByRole('button', { name: t('Log out'), exact: true }).click();
+    await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
+    await page.reload();
+    await openPortalFromWapp(page, 'it');
+    await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
+    assert.equal(await logout.isVisible(), false, 'after "Log out" a reload shows the login');
+    await context.close();
+  });
+}
+
+test('B note: "Clear history" forgets the language, the remembered customer number and the session', async () => {
+  const customer = await activeCustomerFor(portal);
+  const context = await openContext(browser);
+  const page = await context.newPage();
+  await page.goto(portal.wappUrl);
+  await openPortalFromWapp(page);
+  await pickLanguage(page, 'fr');
+  const t = labels('fr');
+  await page.getByLabel(t('Remember my customer number on this device')).check();
+  await logIn(page, 'fr', customer.number, customer.password);
+  await expectInternalArea(page, 'fr', customer.number);
+
+  // Before: a reload keeps the language and the number.
+  await page.reload();
+  await openPortalFromWapp(page, 'fr');
+  await expectInternalArea(page, 'fr', customer.number);
+  await page.getByRole('button', { name: t('Clear history'), exact: true }).click();
+  await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
+  await screenshot(page, 'b-clear-history');
+
+  await page.reload();
+  await openPortalFromWapp(page, 'en');
+  const en = labels('en');
+  await page.getByRole('button', { name: en('log in'), exact: true }).waitFor();
+  assert.equal(
+    await page.getByLabel(en('Customer number'), { exact: true }).inputValue(),
+    '',
+    'the number is forgotten',
+  );
+  const stored = await page.evaluate(
+    () => Object.keys(localStorage).length + Object.keys(sessionStorage).length,
+  );
+  assert.equal(stored, 0, 'nothing left in the browser storage');
+  await context.close();
+});

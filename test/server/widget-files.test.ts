@@ -1,0 +1,45 @@
+/**
+ * The built widget as the service serves it to a site owner's page: a stable entry that is
+ * revalidated, hashed chunks cached forever, brotli on the wire, loadable from any site.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { startService, type TestService } from '../support/service.ts';
+
+let service: TestService;
+before(async () => {
+  assert.ok(
+    existsSync('dist/widget/customer-portal.js'),
+    'npm test builds the widget before this test',
+  );
+  service = await startService();
+});
+after(() => service.stop());
+
+test('the entry file is revalidated, compressed, and any page may load it', async () => {
+  const entry = await fetch(`${service.url}/widget/customer-portal.js`, {
+    headers: { 'Accept-Encoding': 'br' },
+  });
+  assert.equal(entry.status, 200);
+  assert.equal(entry.headers.get('Content-Encoding'), 'br');
+  assert.match(entry.headers.get('Content-Type') ?? '', /javascript/);
+  assert.equal(entry.headers.get('Cache-Control'), 'no-cache');
+  assert.equal(entry.headers.get('Access-Control-Allow-Origin'), '*');
+  const code = await entry.text();
+  const chunk = /["'](\.\/customer-portal-[\w-]+\.js)["']/.exec(code)?.[1];
+  assert.ok(chunk, `the entry imports a hashed chunk: ${code}`);
+
+  const hashed = await fetch(new URL(chunk, `${service.url}/widget/`), {
+    headers: { 'Accept-Encoding': 'gzip' },
+  });
+  assert.equal(hashed.status, 200);
+  assert.equal(hashed.headers.get('Content-Encoding'), 'gzip');
+  assert.equal(hashed.headers.get('Cache-Control'), 'public, max-age=31536000, immutable');
+  assert.ok((await hashed.text()).includes('customer-portal'));
+});
+
+test('a missing widget file is a 404, not a page', async () => {
+  const missing = await fetch(`${service.url}/widget/nothing-here.js`);
+  assert.equal(missing.status, 404);
+});

@@ -1,0 +1,67 @@
+/**
+ * The reset email's link (help text C.4, S12): `#portal-reset=…` opens the reset screen by
+ * itself and leaves the address bar at once, whether the page loads with it or is open.
+ */
+import type { CustomerPortal } from '../../widget/customer-portal.ts';
+import { assert, equal, waitFor } from './support/assert.ts';
+import { currentView, mountPortal, unmountAll, viewName, waitForView } from './support/portal.ts';
+import { startTestService, stopTestService } from './support/service.ts';
+
+const TOKEN = 'ThisIsAResetTokenFromTheEmail_0123456789ab';
+
+/** Loads a page with the portal in a frame, as the link in the email opens it. */
+async function openPage(api: string, mode: 'inline' | 'launcher' = 'inline') {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 900px; border: 0';
+  frame.src = `/test/widget/fixtures/portal-page.html?api=${encodeURIComponent(api)}&mode=${mode}#portal-reset=${TOKEN}`;
+  document.body.append(frame);
+  const page = await waitFor(
+    () => frame.contentWindow as (Window & { hashAfterImport?: string }) | null,
+    'the page',
+  );
+  await waitFor(() => page.hashAfterImport !== undefined, 'the widget loaded in the page');
+  const portal = await waitFor(
+    () => page.document.querySelector<CustomerPortal>('customer-portal'),
+    'the portal',
+  );
+  return { frame, page, portal };
+}
+
+describe('the reset link', () => {
+  let api: string;
+  const frames: HTMLIFrameElement[] = [];
+  before(async () => {
+    api = await startTestService();
+  });
+  after(() => stopTestService(api));
+  afterEach(async () => {
+    for (const frame of frames.splice(0)) frame.remove();
+    await unmountAll();
+  });
+
+  it('a page opened with #portal-reset= shows the reset screen, and the token left the address bar before anything rendered', async () => {
+    const { frame, page, portal } = await openPage(api);
+    frames.push(frame);
+    equal(page.hashAfterImport, '', "gone as soon as the widget's module ran");
+    await waitForView(portal, 'reset');
+    equal(page.location.hash, '', 'not in the address bar');
+    assert(!page.location.href.includes(TOKEN), 'not anywhere in the URL');
+  });
+
+  it('in launcher mode the link opens the dialog on the reset screen by itself', async () => {
+    const { frame, portal } = await openPage(api, 'launcher');
+    frames.push(frame);
+    await waitForView(portal, 'reset');
+    await waitFor(() => portal.shadowRoot?.querySelector('dialog')?.open, 'the dialog open');
+  });
+
+  it('a link clicked while the portal page is already open switches to the reset screen', async () => {
+    const portal = await mountPortal({ api });
+    equal(viewName(portal), 'login', 'first the login');
+    location.hash = `#portal-reset=${TOKEN}`;
+    await waitForView(portal, 'reset');
+    equal(location.hash, '', 'the token left the address bar');
+    const heading = currentView(portal)?.querySelector('h2');
+    await waitFor(() => document.activeElement === heading, 'focus on "Set a new password"');
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Screenshots of every screen of the built widget, at desktop (1280×800) and phone
+ * (375×812) size, one language each, into test-results/screenshots/. Not a test: a way
+ * to look at what customers see. Run `npm run build && npx tsx test/widget/screenshots.ts`.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { freePort } from '../support/free-port.ts';
+import { startService } from '../support/service.ts';
+
+const OUT = 'test-results/screenshots';
+mkdirSync(OUT, { recursive: true });
+
+const pagePort = await freePort();
+const pageOrigin = `http://localhost:${pagePort}`;
+const service = await startService({
+  env: { PORTAL_ALLOWED_ORIGINS: pageOrigin, PORTAL_PUBLIC_URL: `${pageOrigin}/` },
+});
+
+/** A plain page that embeds the built widget by script tag, as a site owner does. */
+function pageHtml(mode: 'inline' | 'launcher', lang: string): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Customer portal</title>
+<script type="module" src="/widget/customer-portal.js"></script>
+<style>body{margin:0;background:#f3f4f6;font-family:Georgia,serif}main{padding:2rem 1rem}
+nav{display:grid;gap:.5rem;max-width:20rem;margin:3rem auto}nav>*{padding:.75rem 1rem;background:#fff;border-radius:.5rem}</style>
+</head><body><main>
+${
+  mode === 'inline'
+    ? `<customer-portal api="${service.url}" lang="${lang}"><p slot="account">Your contracts and documents are listed here by your dealer.</p></customer-portal>`
+    : `<nav><span>Our products</span><customer-portal api="${service.url}" mode="launcher" lang="${lang}"></customer-portal><span>Contact</span></nav>`
+}
+</main></body></html>`;
+}
+
+const server = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', pageOrigin);
+  if (url.pathname.startsWith('/widget/')) {
+    try {
+      const file = readFileSync(join('dist', url.pathname));
+      response.writeHead(200, {
+        'Content-Type': extname(url.pathname) === '.js' ? 'text/javascript' : 'text/plain',
+      });
+      response.end(file);
+    } catch {
+      response.writeHead(404).end();
+    }
+    return;
+  }
+  const mode = url.searchParams.get('mode') === 'launcher' ? 'launcher' : 'inline';
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+  response.end(pageHtml(mode, url.searchParams.get('lang') ?? 'en'));
+});
+await new Promise<void>((resolve) => server.listen(pagePort, 'localhost', resolve));
+
+async function admin(path: string, body: object): Promise<void> {
+  const response = await fetch(service.url + path, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${service.adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+});
+
+const sizes = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 375, height: 812 },
+] as const;
+
+let customerCount = 0;
+async function newCustomer(language: string) {
+  customerCount += 1;
+  const number = `S-${Date.now().toString(36).toUpperCase()}${customerCount}`;
+  const password = 'Start7!xyzABCdef';
+  await admin('/admin/customers', {
+    number,
+    password,
+    name: 'Erika Muster',
+    email: `${number.toLowerCase()}@example.com`,
+    language,
+  });
+  return { number, password };
+}
+
+const portal = (page: Page) => page.locator('customer-portal');
+
+for (const size of sizes) {
+  const shot = async (page: Page, name: string) => {
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `${OUT}/${size.name}-${name}.png`, fullPage: true });
+  };
+  const context = await browser.newContext({ viewport: size });
+  const page = await context.newPage();
+
+  // Login (English), with an error after a wrong password.
+  await page.goto(`${pageOrigin}/?lang=en`);
+  await page.getByLabel('Customer number', { exact: true }).waitFor();
+  await shot(page, 'login-en');
+  await page.getByLabel('Customer number', { exact: true }).fill('NOPE-1');
+  await page.getByLabel('Password', { exact: true }).fill('wrong');
+  await page.getByRole('button', { name: 'log in' }).click();
+  await page.getByText('is not correct').waitFor();
+  await shot(page, 'login-error-en');
+
+  // Change the initial password (German), with the checklist half met and a mismatch.
+  const first = await newCustomer('de');
+  await page.goto(`${pageOrigin}/?lang=de`);
+  await page.getByLabel('Kundennummer', { exact: true }).fill(first.number);
+  await page.getByLabel('Passwort', { exact: true }).fill(first.password);
+  await page.locator('customer-portal button[type=submit]').click();
+  await page.locator('customer-portal-change-initial').waitFor();
+  await page.locator('input[name="current-password"]').fill(first.password);
+  await page.locator('input[name="new-password"]').fill('Sommer2');
+  await page.locator('input[name="repeat-password"]').fill('Winter');
+  await page.locator('input[name="repeat-password"]').blur();
+  await shot(page, 'change-initial-de');
+
+  // Forgot (French) and its answer (Italian).
+  await page.goto(`${pageOrigin}/?lang=fr`);
+  await page.locator('customer-portal-login').waitFor();
+  await portal(page).locator('.cp-link').first().click();
+  await page.locator('customer-portal-forgot').waitFor();
+  await shot(page, 'forgot-fr');
+  await page.goto(`${pageOrigin}/?lang=it`);
+  await page.locator('customer-portal-login').waitFor();
+  await portal(page).locator('.cp-link').first().click();
+  await page.locator('input[name="customer-number"]').fill(first.number);
+  await page.locator('customer-portal button[type=submit]').click();
+  await page.locator('customer-portal-forgot-sent').waitFor();
+  await shot(page, 'forgot-sent-it');
+
+  // The reset link (English), opened with an unknown token: the view, then its error.
+  await page.goto(`${pageOrigin}/?lang=en#portal-reset=not-a-real-token-0123456789`);
+  await page.locator('customer-portal-reset').waitFor();
+  await shot(page, 'reset-en');
+  await page.locator('input[name="new-password"]').fill('Fresh7!passwordX');
+  await page.locator('input[name="repeat-password"]').fill('Fresh7!passwordX');
+  await page.getByRole('button', { name: 'set password' }).click();
+  await page.getByText('no longer valid').waitFor();
+  await shot(page, 'reset-invalid-en');
+
+  // The internal area (German): first change of password through the API, then log in.
+  const second = await newCustomer('de');
+  const login = await fetch(`${service.url}/api/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: pageOrigin },
+    body: JSON.stringify({ customerNumber: second.number, password: second.password }),
+  });
+  const { changeToken } = (await login.json()) as { changeToken: string };
+  const chosen = 'Chosen7!passwordQ';
+  await fetch(`${service.url}/api/password/change`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Origin: pageOrigin,
+      Authorization: `Bearer ${changeToken}`,
+    },
+    body: JSON.stringify({ currentPassword: second.password, newPassword: chosen }),
+  });
+  await page.goto(`${pageOrigin}/?lang=de`);
+  await page.getByLabel('Kundennummer', { exact: true }).fill(second.number);
+  await page.getByLabel('Passwort', { exact: true }).fill(chosen);
+  await page.locator('customer-portal button[type=submit]').click();
+  await page.locator('customer-portal-account').waitFor();
+  await shot(page, 'account-de');
+  await page.locator('.cp-disclosure').click();
+  await shot(page, 'account-change-password-de');
+  await portal(page).locator('[part="logout"]').click();
+  await page.locator('customer-portal-login').waitFor();
+
+  // The launcher on a WAPP-like page (English), closed and open.
+  await page.goto(`${pageOrigin}/?mode=launcher&lang=en`);
+  await page.getByRole('button', { name: 'Customer portal' }).waitFor();
+  await shot(page, 'launcher-en');
+  await page.getByRole('button', { name: 'Customer portal' }).click();
+  await page.locator('customer-portal-login').waitFor();
+  await shot(page, 'launcher-open-en');
+
+  await context.close();
+}
+
+await browser.close();
+server.close();
+await service.stop();
+console.log(`screenshots in ${OUT}/`);

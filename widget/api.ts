@@ -1,0 +1,131 @@
+/**
+ * @module The client of the service's contract (server/contract.ts): one method per
+ * endpoint. A failed call throws a `PortalError` holding the contract's error body.
+ */
+import type {
+  ChangePasswordRequest,
+  Customer,
+  ErrorBody,
+  ErrorCode,
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
+  LoginRequest,
+  LoginResponse,
+  PublicConfig,
+  ResetPasswordRequest,
+  SessionResponse,
+  UpdateMeRequest,
+} from '../server/contract.ts';
+
+/** An error of the contract, or `network` when the service could not be reached at all. */
+export type PortalErrorCode = ErrorCode | 'network';
+
+export interface PortalErrorBody extends Omit<ErrorBody, 'error'> {
+  error: PortalErrorCode;
+}
+
+export class PortalError extends Error {
+  override name = 'PortalError';
+  constructor(readonly body: PortalErrorBody) {
+    super(body.message);
+  }
+  get code(): PortalErrorCode {
+    return this.body.error;
+  }
+}
+
+/** Longer than any answer of a healthy service; a hung request must not leave a form busy. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH';
+  /** Sent as JSON; every POST and PATCH sends one, `{}` when there is nothing (S22). */
+  body?: object;
+  bearer?: string;
+}
+
+export class PortalApi {
+  /** The service's address, e.g. `https://service.example`. */
+  readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  getConfig(): Promise<PublicConfig> {
+    return this.#request('/api/config');
+  }
+
+  login(body: LoginRequest): Promise<LoginResponse> {
+    return this.#request('/api/login', { body });
+  }
+
+  /** With a change token: null (log in again, A.5). With an access token: a new session. */
+  changePassword(bearer: string, body: ChangePasswordRequest): Promise<SessionResponse | null> {
+    return this.#request('/api/password/change', { body, bearer });
+  }
+
+  forgotPassword(body: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
+    return this.#request('/api/password/forgot', { body });
+  }
+
+  resetPassword(body: ResetPasswordRequest): Promise<SessionResponse> {
+    return this.#request('/api/password/reset', { body });
+  }
+
+  /**
+   * Uses the refresh cookie, which page scripts never see. null (204) would mean the
+   * browser sent no cookie at all: nothing to renew, and no failed request in the console.
+   */
+  refreshSession(): Promise<SessionResponse | null> {
+    return this.#request('/api/session/refresh', { body: {} });
+  }
+
+  logout(bearer: string): Promise<null> {
+    return this.#request('/api/logout', { body: {}, bearer });
+  }
+
+  getMe(bearer: string): Promise<Customer> {
+    return this.#request('/api/me', { bearer });
+  }
+
+  updateMe(bearer: string, body: UpdateMeRequest): Promise<Customer> {
+    return this.#request('/api/me', { method: 'PATCH', body, bearer });
+  }
+
+  async #request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.body) headers['Content-Type'] = 'application/json';
+    if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`;
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl.replace(/\/+$/, '') + path, {
+        method: options.method ?? (options.body ? 'POST' : 'GET'),
+        headers,
+        body: options.body ? JSON.stringify(options.body) : null,
+        // The refresh cookie lives on the service's site; it must travel both ways.
+        credentials: 'include',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch {
+      throw new PortalError({ error: 'network', message: `${path} could not be reached` });
+    }
+    if (response.status === 204) return null as T;
+    const body: unknown = await response.json().catch(() => null);
+    if (response.ok) return body as T;
+    throw new PortalError(readErrorBody(response, body));
+  }
+}
+
+/** The contract promises an ErrorBody; a proxy's HTML error page is read as a server error. */
+function readErrorBody(response: Response, body: unknown): PortalErrorBody {
+  const errorBody: PortalErrorBody =
+    typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
+      ? (body as ErrorBody)
+      : { error: 'internal_error', message: `HTTP ${response.status}` };
+  if (errorBody.error === 'too_many_attempts' && errorBody.retryAfter === undefined) {
+    const header = Number(response.headers.get('Retry-After'));
+    if (Number.isFinite(header) && header > 0) errorBody.retryAfter = header;
+  }
+  return errorBody;
+}

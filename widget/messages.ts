@@ -1,0 +1,114 @@
+/**
+ * @module What the portal says when something goes wrong: one translated sentence a
+ * customer can act on for every error code of the contract, and for every password rule.
+ */
+import { msg, str } from '@lit/localize';
+import { CHECKLIST_RULES, ERROR_CODES, LIMITS, type PasswordRule } from '../server/contract.ts';
+import type { PortalErrorBody, PortalErrorCode } from './api.ts';
+import { currentLanguage } from './localization.ts';
+
+/** Error code → sentence. Functions, so the sentence follows a change of language. */
+const ERROR_SENTENCES: Record<PortalErrorCode, (error: PortalErrorBody) => string> = {
+  invalid_request: () =>
+    msg('Some of what you entered could not be read. Please check it and try again.'),
+  password_policy: (error) => describeFailedRules(error.failedRules ?? []),
+  password_unchanged: () =>
+    msg('The new password must be different from the previous one. Please choose another.'),
+  invalid_or_expired_link: () =>
+    msg(
+      'This link is no longer valid: it has expired, was already used or a newer one was sent. Please request a new one with “Forgot your password”.',
+    ),
+  invalid_credentials: () =>
+    msg('The customer number or the password is not correct. Please check both and try again.'),
+  invalid_current_password: () =>
+    msg(
+      'The previous password is not correct. Please enter it again, exactly as you received or last set it.',
+    ),
+  session_expired: () => msg('Your session has ended. Please log in again.'),
+  unauthorized: () => msg('For your security, this step has timed out. Please log in again.'),
+  forbidden_origin: () =>
+    msg(
+      'The customer portal cannot be used from this page. Please open the customer portal link instead.',
+    ),
+  not_found: () => msg('This part of the customer portal was not found. Please reload the page.'),
+  customer_exists: () => msg('A customer with this customer number already exists.'),
+  payload_too_large: () => msg('What you entered is too long. Please shorten it and try again.'),
+  unsupported_media_type: () =>
+    msg('The customer portal could not send your request. Please reload the page and try again.'),
+  too_many_attempts: (error) =>
+    msg(
+      str`Too many attempts. For your security, please wait ${formatWait(error.retryAfter ?? 60)} and try again.`,
+    ),
+  internal_error: () =>
+    msg(
+      'Something went wrong on our side. Please try again in a few minutes; if it keeps happening, write to us.',
+    ),
+  network: () =>
+    msg(
+      'The customer portal cannot be reached right now. Please check your internet connection and try again.',
+    ),
+};
+
+/** The sentence to show for a failed request; an unknown code reads as our own failure. */
+/** The rules a browser checks while the customer types. */
+export type ChecklistRule = (typeof CHECKLIST_RULES)[number];
+
+export function describeError(error: PortalErrorBody): string {
+  const sentence = ERROR_SENTENCES[error.error] ?? ERROR_SENTENCES.internal_error;
+  return sentence(error);
+}
+
+/** Every code the contract knows, for the tests that check each has its sentence. */
+export const DESCRIBED_ERROR_CODES: readonly PortalErrorCode[] = [...ERROR_CODES, 'network'];
+
+/** A checklist rule, as the end of "The new password needs …". */
+export function describeRule(rule: ChecklistRule): string {
+  switch (rule) {
+    case 'length':
+      return msg(str`at least ${LIMITS.passwordMinLength} characters`);
+    case 'lowercase':
+      return msg('a lower-case letter');
+    case 'uppercase':
+      return msg('an upper-case letter');
+    case 'digit':
+      return msg('a number');
+    case 'symbol':
+      return msg('a symbol, for example ! ? # or %');
+  }
+}
+
+/** Rules only the service checks in full, each as a sentence of its own. */
+const OTHER_RULE_SENTENCES: Record<Exclude<PasswordRule, ChecklistRule>, () => string> = {
+  max_length: () =>
+    msg(str`The new password is too long: at most ${LIMITS.passwordMaxLength} characters.`),
+  contains_customer_number: () => msg('The new password must not contain your customer number.'),
+  common: () => msg('The new password is too common and easy to guess. Please choose another.'),
+};
+
+/** What the customer still has to change, for the rules a new password failed. */
+export function describeFailedRules(rules: readonly PasswordRule[]): string {
+  const checklist = CHECKLIST_RULES.filter((rule) => rules.includes(rule));
+  const sentences = Object.entries(OTHER_RULE_SENTENCES)
+    .filter(([rule]) => rules.includes(rule as PasswordRule))
+    .map(([, sentence]) => sentence());
+  if (checklist.length > 0) {
+    const needs = new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(
+      checklist.map(describeRule),
+    );
+    sentences.unshift(msg(str`The new password still needs ${needs}.`));
+  }
+  return (
+    sentences.join(' ') || ERROR_SENTENCES.internal_error({ error: 'internal_error', message: '' })
+  );
+}
+
+/** "45 seconds", "3 Minuten": rounded up, in the portal's language. */
+function formatWait(seconds: number): string {
+  const [value, unit] =
+    seconds < 60 ? [Math.ceil(seconds), 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(currentLanguage(), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'long',
+  }).format(value);
+}

@@ -1,0 +1,219 @@
+/**
+ * @module Password fields: one field with its show/hide toggle, and the pair "New
+ * password" / "Re-enter new password" with the live checklist of the contract's rules
+ * and the mismatch warning. Light DOM, like the screens that use them.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, svg } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  CHECKLIST_RULES,
+  failedChecklistRules,
+  failedPasswordRules,
+} from '../../server/contract.ts';
+import { describeFailedRules, describeRule } from '../messages.ts';
+import { PortalView, uniqueId } from './portal-view.ts';
+
+/** One password input with its label and a button that shows or hides what was typed. */
+export class PasswordField extends PortalView {
+  static override properties: PropertyDeclarations = {
+    label: { attribute: false },
+    name: {},
+    autocomplete: {},
+    describedBy: { attribute: false },
+    invalid: { attribute: false },
+    visible: { state: true },
+  };
+
+  /** The visible label, one of the help text's ("Previous password", "New password", …). */
+  label = '';
+  /** The input's `name`, by which the screen reads its value. */
+  name = '';
+  /** `current-password` or `new-password`, so password managers fill or save the right one. */
+  autocomplete: 'current-password' | 'new-password' = 'current-password';
+  /** Ids of the texts that describe the field (rules, errors). */
+  describedBy?: string | undefined;
+  /** Marks the field for assistive technology as needing a correction. */
+  invalid = false;
+
+  private visible = false;
+  private readonly inputId = uniqueId('password');
+
+  override render() {
+    const toggleName = this.visible ? msg(str`Hide ${this.label}`) : msg(str`Show ${this.label}`);
+    return html`
+      <label class="cp-label" for=${this.inputId}>${this.label}</label>
+      <div class="cp-password-row">
+        <input
+          class="cp-input"
+          id=${this.inputId}
+          name=${this.name}
+          type=${this.visible ? 'text' : 'password'}
+          autocomplete=${this.autocomplete}
+          autocapitalize="off"
+          spellcheck="false"
+          aria-describedby=${ifDefined(this.describedBy || undefined)}
+          aria-invalid=${this.invalid ? 'true' : 'false'}
+        />
+        <button
+          class="cp-toggle"
+          type="button"
+          aria-label=${toggleName}
+          aria-controls=${this.inputId}
+          @click=${() => {
+            this.visible = !this.visible;
+          }}
+        >
+          ${eyeIcon(this.visible)}<span>${this.visible ? msg('Hide') : msg('Show')}</span>
+        </button>
+      </div>
+    `;
+  }
+}
+
+customElements.define('customer-portal-password', PasswordField);
+
+/**
+ * "New password" and "Re-enter new password": the checklist follows typing, the mismatch
+ * shows before submit, and `check()` blocks a submit that the service would refuse.
+ */
+export class NewPasswordFields extends PortalView {
+  static override properties: PropertyDeclarations = {
+    customerNumber: { attribute: false },
+    password: { state: true },
+    repeated: { state: true },
+    repeatedLeft: { state: true },
+    problem: { state: true },
+  };
+
+  /** Checked too: the service refuses a password containing it (S03). */
+  customerNumber?: string | undefined;
+
+  private password = '';
+  private repeated = '';
+  private repeatedLeft = false;
+  /** The sentence shown after a blocked submit, until the customer types again. */
+  private problem: string | null = null;
+
+  private readonly ids = {
+    needs: uniqueId('needs'),
+    rules: uniqueId('rules'),
+    mismatch: uniqueId('mismatch'),
+    problem: uniqueId('problem'),
+  };
+
+  /** The new password, when both fields agree. */
+  get value(): string {
+    return this.password;
+  }
+
+  /** True when the service may be asked; else says what is wrong and focuses the field. */
+  check(): boolean {
+    const failed = failedPasswordRules(this.password, this.customerNumber);
+    if (this.password === '' || failed.length > 0) {
+      this.problem =
+        this.password === '' ? msg('Please enter a new password.') : describeFailedRules(failed);
+      this.focusField('new-password');
+      return false;
+    }
+    if (this.repeated !== this.password) {
+      this.repeatedLeft = true;
+      this.focusField('repeat-password');
+      return false;
+    }
+    return true;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('password') || changed.has('repeated')) this.problem = null;
+  }
+
+  private get mismatch(): boolean {
+    if (this.repeated === '' || this.repeated === this.password) return false;
+    // While the customer is still typing the second field, a correct beginning is no mismatch.
+    return (
+      this.repeatedLeft ||
+      this.repeated.length >= this.password.length ||
+      !this.password.startsWith(this.repeated)
+    );
+  }
+
+  override render() {
+    const failed = failedChecklistRules(this.password);
+    const mismatch = this.mismatch;
+    return html`
+      <div
+        class="cp-field"
+        @input=${(event: Event) => {
+          this.password = (event.target as HTMLInputElement).value;
+        }}
+      >
+        <customer-portal-password
+          name="new-password"
+          autocomplete="new-password"
+          .label=${msg('New password')}
+          .describedBy=${`${this.ids.needs} ${this.ids.rules}${this.problem ? ` ${this.ids.problem}` : ''}`}
+          .invalid=${this.problem !== null}
+        ></customer-portal-password>
+        <p class="cp-hint" id=${this.ids.needs}>${msg('Your new password needs:')}</p>
+        <ul class="cp-checklist" id=${this.ids.rules}>
+          ${CHECKLIST_RULES.map((rule) => {
+            const met = !failed.includes(rule);
+            return html`<li class=${met ? 'cp-met' : ''}>
+              ${checkIcon(met)}<span>${describeRule(rule)}</span
+              ><span class="cp-visually-hidden"> (${met ? msg('done') : msg('still missing')})</span>
+            </li>`;
+          })}
+        </ul>
+        ${
+          this.problem
+            ? html`<p class="cp-field-error" id=${this.ids.problem}>${this.problem}</p>`
+            : nothing
+        }
+      </div>
+      <div
+        class="cp-field"
+        @input=${(event: Event) => {
+          this.repeated = (event.target as HTMLInputElement).value;
+        }}
+        @focusout=${(event: FocusEvent) => {
+          if (event.target instanceof HTMLInputElement) this.repeatedLeft = true;
+        }}
+      >
+        <customer-portal-password
+          name="repeat-password"
+          autocomplete="new-password"
+          .label=${msg('Re-enter new password')}
+          .describedBy=${this.ids.mismatch}
+          .invalid=${mismatch}
+        ></customer-portal-password>
+        <p class="cp-field-error" id=${this.ids.mismatch} aria-live="polite">
+          ${mismatch ? msg('The passwords do not match.') : nothing}
+        </p>
+      </div>
+    `;
+  }
+}
+
+customElements.define('customer-portal-new-password', NewPasswordFields);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'customer-portal-password': PasswordField;
+    'customer-portal-new-password': NewPasswordFields;
+  }
+}
+
+function eyeIcon(open: boolean) {
+  return html`<svg class="cp-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" />
+    <circle cx="12" cy="12" r="3" />
+    ${open ? svg`<path d="M4 4l16 16" />` : nothing}
+  </svg>`;
+}
+
+function checkIcon(met: boolean) {
+  return html`<svg class="cp-icon cp-rule-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    ${met ? svg`<path d="M5 12.5l4.5 4.5L19 7.5" />` : svg`<circle cx="12" cy="12" r="4" />`}
+  </svg>`;
+}

@@ -1,0 +1,56 @@
+/**
+ * @module The page the reset email's link opens (help text C.5): two fields and
+ * "set password"; the customer is then in the internal area (S15).
+ */
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { hiddenUsername, linkButton, submitButton } from './form-parts.ts';
+import { PortalView } from './portal-view.ts';
+
+export interface ResetDetail {
+  newPassword: string;
+}
+
+/**
+ * @fires reset-submit - ResetDetail: the customer set a new password.
+ * @fires forgot-password - the link was no longer valid and the customer asks for a new one.
+ */
+export class ResetView extends PortalView {
+  static override properties: PropertyDeclarations = {
+    customerNumber: { attribute: false },
+    linkInvalid: { attribute: false },
+  };
+
+  /** The customer number if this browser remembers it: the password manager's username. */
+  customerNumber = '';
+  /** The service said the link is used or expired: offer to ask for a new one. */
+  linkInvalid = false;
+
+  private submit(event: SubmitEvent): void {
+    event.preventDefault();
+    const newPassword = this.newPasswordFields();
+    if (this.busy || !newPassword?.check()) return;
+    this.emit<ResetDetail>('reset-submit', { newPassword: newPassword.value });
+  }
+
+  override render() {
+    return html`
+      <h2 class="cp-heading" tabindex="-1">${msg('Set a new password')}</h2>
+      <p class="cp-text">${msg('Enter your new password in both fields.')}</p>
+      <form class="cp-form" novalidate aria-busy=${this.busy} @submit=${this.submit}>
+        ${hiddenUsername(this.customerNumber)}
+        <customer-portal-new-password .customerNumber=${this.customerNumber || undefined}></customer-portal-new-password>
+        ${submitButton(msg('set password'), this.busy)}
+      </form>
+      ${
+        this.linkInvalid
+          ? html`<p class="cp-actions">
+              ${linkButton(msg('Forgot your password'), () => this.emit('forgot-password'))}
+            </p>`
+          : nothing
+      }
+    `;
+  }
+}
+
+customElements.define('customer-portal-reset', ResetView);

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   activeCustomerFor,
   expectInternalArea,
@@ -19,27 +19,16 @@ import {
 import { labels } from './support/labels.ts';
 import {
   DESKTOP,
-  type E2ePortal,
-  launchChromium,
   openContext,
   PHONE,
   scrollsSideways,
-  startE2ePortal,
+  usePortalInBrowser,
 } from './support/portal.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const t = labels('en');
 
-let portal: E2ePortal;
-let browser: Browser;
-before(async () => {
-  portal = await startE2ePortal();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser.close();
-  await portal.stop();
-});
+const e2e = usePortalInBrowser();
 
 async function expectNoViolations(page: Page, view: string): Promise<void> {
   await page.addScriptTag({ path: AXE });
@@ -70,13 +59,13 @@ for (const [where, viewport] of [
   test(`axe finds nothing on any view of the ${where}`, async () => {
     const wapp = where.startsWith('WAPP');
     // axe is injected as a script, which the portal page's strict CSP would rightly refuse.
-    const context = await openContext(browser, viewport, { bypassCSP: true });
+    const context = await openContext(e2e.browser, viewport, { bypassCSP: true });
     const page = await context.newPage();
     const open = async (url: string) => {
       await page.goto(url);
       if (wapp) await openPortalFromWapp(page);
     };
-    const url = wapp ? portal.wappUrl : portal.portalUrl;
+    const url = wapp ? e2e.portal.wappUrl : e2e.portal.portalUrl;
     await open(url);
     await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
     await expectNoViolations(page, 'login');
@@ -91,8 +80,8 @@ for (const [where, viewport] of [
     await expectNoViolations(page, 'login with an error');
 
     const email = `axe-${wapp ? 'wapp' : 'portal'}@example.com`;
-    const number = provisionWithCli(portal, email, 'Axe Tester', 'en');
-    const { initialPassword } = await readWelcomeMails(portal, email);
+    const number = provisionWithCli(e2e.portal, email, 'Axe Tester', 'en');
+    const { initialPassword } = await readWelcomeMails(e2e.portal, email);
     await logIn(page, 'en', number, initialPassword);
     await page.getByLabel(t('Previous password'), { exact: true }).waitFor();
     await page.getByLabel(t('New password'), { exact: true }).fill('abc');
@@ -105,7 +94,7 @@ for (const [where, viewport] of [
     await page.getByRole('button', { name: t('Forgot your password'), exact: true }).click();
     await expectNoViolations(page, 'forgot');
 
-    const customer = await activeCustomerFor(portal);
+    const customer = await activeCustomerFor(e2e.portal);
     await open(url);
     await logIn(page, 'en', customer.number, customer.password);
     await expectInternalArea(page, 'en', customer.number);
@@ -113,7 +102,7 @@ for (const [where, viewport] of [
     await page.getByRole('button', { name: t('Log out'), exact: true }).click();
 
     await requestReset(page, 'en', customer.number);
-    await page.goto(await resetLinkFor(portal, customer.email));
+    await page.goto(await resetLinkFor(e2e.portal, customer.email));
     await page.getByRole('button', { name: t('set password'), exact: true }).waitFor();
     await expectNoViolations(page, 'reset');
     await context.close();

@@ -5,8 +5,7 @@
  * English on a desktop and a phone, with screenshots, and once in each other language.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import type { Language } from '../../server/contract.ts';
 import {
   changeInitialPassword,
@@ -19,25 +18,14 @@ import {
 import { labels } from './support/labels.ts';
 import {
   DESKTOP,
-  type E2ePortal,
-  launchChromium,
   openContext,
   PHONE,
   screenshot,
   scrollsSideways,
-  startE2ePortal,
+  usePortalInBrowser,
 } from './support/portal.ts';
 
-let portal: E2ePortal;
-let browser: Browser;
-before(async () => {
-  portal = await startE2ePortal();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser.close();
-  await portal.stop();
-});
+const e2e = usePortalInBrowser();
 
 const RUNS: Array<{ language: Language; viewport: typeof DESKTOP | typeof PHONE; device: string }> =
   [
@@ -52,14 +40,14 @@ for (const { language, viewport, device } of RUNS) {
   test(`A.1–A.6 in ${language.toUpperCase()} on a ${device}: provisioned, two mails, change the initial password, log in, log out`, async () => {
     const t = labels(language);
     const email = `a-${language}-${device}@example.com`;
-    const number = provisionWithCli(portal, email, `Kunde ${language} ${device}`, language);
-    const { numberMail, initialPassword } = await readWelcomeMails(portal, email);
+    const number = provisionWithCli(e2e.portal, email, `Kunde ${language} ${device}`, language);
+    const { numberMail, initialPassword } = await readWelcomeMails(e2e.portal, email);
     assert.ok(numberMail.text.includes(number), 'A.1 the first mail carries the customer number');
 
-    const context = await openContext(browser, viewport);
+    const context = await openContext(e2e.browser, viewport);
     const page = await context.newPage();
     const shot = (step: string) => screenshot(page, `a-${language}-${device}-${step}`);
-    await page.goto(portal.portalUrl);
+    await page.goto(e2e.portal.portalUrl);
     await pickLanguage(page, language);
     assert.equal(await scrollsSideways(page), false, 'no horizontal scroll');
     await shot('1-login');

@@ -4,8 +4,7 @@
  * the session surviving a reload through the partitioned refresh cookie; "Clear history".
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import {
   activeCustomerFor,
   expectInternalArea,
@@ -16,35 +15,24 @@ import {
 import { labels } from './support/labels.ts';
 import {
   DESKTOP,
-  type E2ePortal,
-  launchChromium,
   openContext,
   PHONE,
   screenshot,
   scrollsSideways,
-  startE2ePortal,
+  usePortalInBrowser,
 } from './support/portal.ts';
 
-let portal: E2ePortal;
-let browser: Browser;
-before(async () => {
-  portal = await startE2ePortal();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser.close();
-  await portal.stop();
-});
+const e2e = usePortalInBrowser();
 
 for (const [device, viewport] of [
   ['desktop', DESKTOP],
   ['phone', PHONE],
 ] as const) {
   test(`B.1–B.4 on a ${device}: arrow, "Customer portal", language, log in, internal area, "Log out"`, async () => {
-    const customer = await activeCustomerFor(portal);
-    const context = await openContext(browser, viewport);
+    const customer = await activeCustomerFor(e2e.portal);
+    const context = await openContext(e2e.browser, viewport);
     const page = await context.newPage();
-    await page.goto(portal.wappUrl);
+    await page.goto(e2e.portal.wappUrl);
     await screenshot(page, `b-${device}-1-wapp`);
     await openPortalFromWapp(page);
     await pickLanguage(page, 'it');
@@ -80,10 +68,10 @@ for (const [device, viewport] of [
 }
 
 test('B note: "Clear history" forgets the language, the remembered customer number and the session', async () => {
-  const customer = await activeCustomerFor(portal);
-  const context = await openContext(browser);
+  const customer = await activeCustomerFor(e2e.portal);
+  const context = await openContext(e2e.browser);
   const page = await context.newPage();
-  await page.goto(portal.wappUrl);
+  await page.goto(e2e.portal.wappUrl);
   await openPortalFromWapp(page);
   await pickLanguage(page, 'fr');
   const t = labels('fr');

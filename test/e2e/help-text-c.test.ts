@@ -4,8 +4,8 @@
  * link, two fields, "set password", the internal area; the old password no longer works.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { Language } from '../../server/contract.ts';
 import {
   activeCustomerFor,
@@ -21,18 +21,11 @@ import { labels } from './support/labels.ts';
 import {
   DESKTOP,
   type E2ePortal,
-  launchChromium,
   openContext,
   PHONE,
   screenshot,
-  startE2ePortal,
+  usePortalInBrowser,
 } from './support/portal.ts';
-
-let browser: Browser;
-before(async () => {
-  browser = await launchChromium();
-});
-after(() => browser.close());
 
 /** C.4–C.6 from the mail link, then proof that the old password is gone. */
 async function followResetLink(
@@ -64,36 +57,32 @@ async function followResetLink(
   await expectInternalArea(page, language, customer.number);
 }
 
-test('C.1–C.6 from the customer portal link on a phone, in German', async () => {
-  const portal = await startE2ePortal();
-  try {
-    const customer = await activeCustomerFor(portal, 'de');
-    const context = await openContext(browser, PHONE);
+describe('from the customer portal link', () => {
+  const e2e = usePortalInBrowser();
+  test('C.1–C.6 on a phone, in German', async () => {
+    const customer = await activeCustomerFor(e2e.portal, 'de');
+    const context = await openContext(e2e.browser, PHONE);
     const page = await context.newPage();
-    await page.goto(portal.portalUrl);
+    await page.goto(e2e.portal.portalUrl);
     await pickLanguage(page, 'de');
     await requestReset(page, 'de', customer.number);
     await screenshot(page, 'c-portal-de-phone-2-sent');
-    await followResetLink(page, portal, customer, 'de', 'c-portal-de-phone');
+    await followResetLink(page, e2e.portal, customer, 'de', 'c-portal-de-phone');
     await context.close();
-  } finally {
-    await portal.stop();
-  }
+  });
 });
 
-test('C.1–C.6 from the WAPP page on a desktop: the mail link opens the portal there, in the reset view', async () => {
-  const portal = await startE2ePortal({ linksOpen: 'wapp' });
-  try {
-    const customer = await activeCustomerFor(portal, 'en');
-    const context = await openContext(browser, DESKTOP);
+describe('from the WAPP page, where the mail links lead too', () => {
+  const e2e = usePortalInBrowser({ linksOpen: 'wapp' });
+  test('C.1–C.6 on a desktop: the mail link opens the portal there, in the reset view', async () => {
+    const customer = await activeCustomerFor(e2e.portal, 'en');
+    const context = await openContext(e2e.browser, DESKTOP);
     const page = await context.newPage();
-    await page.goto(portal.wappUrl);
+    await page.goto(e2e.portal.wappUrl);
     await openPortalFromWapp(page);
     await requestReset(page, 'en', customer.number);
     await screenshot(page, 'c-wapp-en-desktop-2-sent');
-    await followResetLink(page, portal, customer, 'en', 'c-wapp-en-desktop');
+    await followResetLink(page, e2e.portal, customer, 'en', 'c-wapp-en-desktop');
     await context.close();
-  } finally {
-    await portal.stop();
-  }
+  });
 });

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Config, loadConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/log.ts';
@@ -105,4 +106,34 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** True when the page scrolls sideways: a broken phone layout. */
 export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/**
+ * Starts the portal and Chromium before the file's tests and stops both after them:
+ * `const e2e = usePortalInBrowser(); … e2e.portal, e2e.browser`.
+ */
+export function usePortalInBrowser(options: E2eOptions = {}): {
+  readonly portal: E2ePortal;
+  readonly browser: Browser;
+} {
+  let portal: E2ePortal | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    portal = await startE2ePortal(options);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.stop();
+  });
+  return {
+    get portal() {
+      if (!portal) throw new Error('the portal starts in before()');
+      return portal;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium starts in before()');
+      return browser;
+    },
+  };
 }

@@ -1,14 +1,16 @@
 /**
- * @module The operator CLI: `npm run portal -- customers add|list|show|resend|unlock|disable|enable|delete`
+ * @module The operator CLI: `npm run portal -- customers add|import|list|show|resend|unlock|disable|enable|delete`
  * and `npm run portal -- keys rotate`. It works on the database directly (PORTAL_DB), so
  * it needs no running service; a running service sees the changes at once.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { rotateSigningKey } from './auth/access-tokens.ts';
 import { secondsLocked } from './auth/throttle.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { CustomerRecord } from './contract.ts';
+import { importCustomers } from './customers-csv.ts';
 import {
   createCustomer,
   describeCustomer,
@@ -28,6 +30,8 @@ const USAGE = `Usage: npm run portal -- <command>
   customers add --email EMAIL --name NAME --language de|fr|it|en [--number N] [--password P]
       Creates a customer and queues two mails: the customer number, and an initial
       password (generated unless --password is given) that must be changed at first login.
+  customers import FILE.csv      creates every customer of a CSV file (columns email, name,
+      language and optionally number; commas or semicolons), or none if a line is wrong
   customers list                 every customer, one line each
   customers show NUMBER          one customer, with their latest events
   customers resend NUMBER        mails a new initial password (the old one stops working)
@@ -93,6 +97,28 @@ export async function runCli(
           `Created customer ${customer.number} (${customer.name}, ${customer.email}, ${customer.language}).`,
         );
         print('Two mails are queued: the customer number, and the initial password.');
+        return 0;
+      }
+      case 'import': {
+        const file = positionals[0];
+        if (!file) throw new UsageError();
+        let csv: string;
+        try {
+          csv = readFileSync(file, 'utf8');
+        } catch (error) {
+          fail(
+            `error: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+          );
+          return 1;
+        }
+        const result = await importCustomers(operator, csv);
+        if (result.problems.length > 0) {
+          for (const problem of result.problems) fail(`error: ${file}, ${problem}`);
+          fail('Nothing was imported: correct the file and run the import again.');
+          return 1;
+        }
+        print(`Created ${result.created.length} customers: ${result.created.join(', ')}.`);
+        print('Each gets two mails: the customer number, and the initial password.');
         return 0;
       }
       case 'list':

@@ -2,7 +2,7 @@
  * The operator CLI (`npm run portal -- customers …`): what an operator types and reads.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -172,4 +172,61 @@ test('an unknown command prints the usage; a bad setting names the variable', as
   );
   assert.equal(code, 1);
   assert.deepEqual(out, ['error: PORT must be a port number from 0 to 65535, not "eighty"']);
+});
+
+test('customers import creates every customer of a spreadsheet export, each with two mails', async () => {
+  const file = join(folder, 'customers.csv');
+  writeFileSync(
+    file,
+    '\uFEFFemail;name;language;number\r\n' +
+      'lea@example.ch;Lea Frei;DE;C-100\r\n' +
+      'paul@example.ch;"Müller; Paul";fr;\r\n' +
+      '"gio@example.it";"Giovanni ""Gio"" Bianchi";it;C-101\r\n',
+  );
+  const imported = await portal('customers', 'import', file);
+  assert.equal(imported.code, 0, imported.err);
+  assert.match(imported.out, /^Created 3 customers: C-100, \d{8}, C-101\.$/m);
+  const listed = await portal('customers', 'list');
+  assert.match(listed.out, /C-100 {2}Lea Frei <lea@example.ch> {2}de/);
+  assert.match(listed.out, /Müller; Paul <paul@example.ch> {2}fr/);
+  assert.match(listed.out, /Giovanni "Gio" Bianchi <gio@example.it> {2}it/);
+  const db = openDatabase(env.PORTAL_DB as string);
+  const kinds = listMails(db)
+    .filter((mail) => mail.to === 'gio@example.it')
+    .map((mail) => mail.kind)
+    .sort();
+  db.close();
+  assert.deepEqual(kinds, ['customer_number', 'initial_password']);
+});
+
+test('customers import with a wrong line creates nobody and names every bad line', async () => {
+  const file = join(folder, 'bad.csv');
+  writeFileSync(
+    file,
+    'email,name,language,number\n' +
+      'ok@example.ch,Okay Person,de,D-1\n' +
+      'broken-address,No Mail,de,\n' +
+      'x@example.ch,Wrong Language,es,\n' +
+      'y@example.ch,Twice,en,D-1\n' +
+      'z@example.ch,Taken,en,C-100\n',
+  );
+  const imported = await portal('customers', 'import', file);
+  assert.equal(imported.code, 1);
+  assert.deepEqual(imported.err.split('\n'), [
+    `error: ${file}, line 3: email is not an email address`,
+    `error: ${file}, line 4: language is one of de, fr, it, en`,
+    `error: ${file}, line 5: number D-1 is on line 2 too`,
+    `error: ${file}, line 6: customer number C-100 is already taken`,
+    'Nothing was imported: correct the file and run the import again.',
+  ]);
+  assert.doesNotMatch(
+    (await portal('customers', 'list')).out,
+    /ok@example\.ch/,
+    'not even the good line',
+  );
+  const missing = await portal('customers', 'import', join(folder, 'no-such.csv'));
+  assert.equal(missing.err, `error: cannot read ${join(folder, 'no-such.csv')}: ENOENT`);
+  writeFileSync(file, 'mail,name\na@b.ch,A\n');
+  const header = await portal('customers', 'import', file);
+  assert.match(header.err, /line 1: the header lacks email, language/);
 });

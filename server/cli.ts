@@ -34,7 +34,9 @@ const USAGE = `Usage: npm run portal -- <command>
       language and optionally number; commas or semicolons), or none if a line is wrong
   customers list                 every customer, one line each
   customers show NUMBER          one customer, with their latest events
-  customers resend NUMBER        mails a new initial password (the old one stops working)
+  customers resend NUMBER [--force]
+      mails a new initial password (the old one stops working); --force also for a customer
+      who has already chosen a password (it is replaced)
   customers unlock NUMBER        lifts a lockout after failed logins
   customers disable NUMBER       blocks logins and ends the customer's sessions
   customers enable NUMBER        allows logins again
@@ -81,6 +83,7 @@ export async function runCli(
         language: { type: 'string' },
         number: { type: 'string' },
         password: { type: 'string' },
+        force: { type: 'boolean' },
       },
     });
     const number = positionals[0];
@@ -117,7 +120,8 @@ export async function runCli(
           fail('Nothing was imported: correct the file and run the import again.');
           return 1;
         }
-        print(`Created ${result.created.length} customers: ${result.created.join(', ')}.`);
+        print(`Created ${result.created.length} customers:`);
+        for (const line of result.created) print(`  ${line}`);
         print('Each gets two mails: the customer number, and the initial password.');
         return 0;
       }
@@ -146,11 +150,12 @@ export async function runCli(
       }
       case 'resend':
         print(
-          `${formatLine(await resendInitialPassword(operator, requireNumber(number)))}\nA new initial password is queued by mail.`,
+          `${formatLine(await resendInitialPassword(operator, requireNumber(number), { replaceChosenPassword: values.force === true }))}\nA new initial password is queued by mail.`,
         );
         return 0;
       case 'unlock':
         print(formatLine(unlockCustomer(operator, requireNumber(number))));
+        print('Unlocked: failed logins are forgotten.');
         return 0;
       case 'disable':
       case 'enable':

@@ -111,9 +111,12 @@ export function failedPasswordRules(password: string, customerNumber?: string): 
 // ---------------------------------------------------------------------------
 // Shapes of requests (validated by the service at the edge) and answers
 
-/** Customer numbers are compared trimmed and upper-case, so "ab-12 " finds "AB-12". */
+/**
+ * Customer numbers are compared without white space and upper-case, so "1001 2345" as
+ * printed in a letter, or "ab-12 " pasted from a mail, finds "10012345" and "AB-12".
+ */
 export function normalizeCustomerNumber(customerNumber: string): string {
-  return customerNumber.trim().toUpperCase();
+  return customerNumber.replace(/\s+/g, '').toUpperCase();
 }
 
 const noControlCharacters = v.regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
@@ -180,6 +183,27 @@ export const CreateCustomerRequestSchema = v.strictObject({
   password: v.optional(PasswordSchema),
 });
 export type CreateCustomerRequest = v.InferInput<typeof CreateCustomerRequestSchema>;
+
+// ---------------------------------------------------------------------------
+// The reset link (help text C.4; S11, S12)
+
+/**
+ * The fragment of a reset link: `portal-reset=<token>&lang=<language>`. The token never
+ * reaches a server log or a Referer; the language opens the portal in the mail's language.
+ */
+export function resetLinkFragment(token: string, language: Language): string {
+  return `portal-reset=${token}&lang=${language}`;
+}
+
+/** Reads a page's `location.hash`; null when it is no reset link. */
+export function parseResetFragment(
+  hash: string,
+): { token: string; language: Language | null } | null {
+  const match = /^#?portal-reset=([A-Za-z0-9_-]+)(?:&lang=([a-z]{2}))?$/.exec(hash);
+  if (!match?.[1]) return null;
+  const language = LANGUAGES.find((code) => code === match[2]) ?? null;
+  return { token: match[1], language };
+}
 
 /** The customer as the customer sees themself. */
 export interface Customer {

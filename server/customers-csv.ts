@@ -15,6 +15,7 @@ import { findCustomerByNumber } from './store/customers.ts';
 export const CSV_COLUMNS = ['email', 'name', 'language', 'number'] as const;
 
 export interface ImportResult {
+  /** "NUMBER  EMAIL" per customer, so a CRM can match the generated numbers. */
   created: string[];
   /** "line 3: email is not an email address", in file order; nothing was created. */
   problems: string[];
@@ -117,6 +118,9 @@ export async function importCustomers(operator: Operator, csv: string): Promise<
   if (problems.length > 0) return { created: [], problems };
 
   const created: string[] = [];
-  for (const input of inputs) created.push((await createCustomer(operator, input)).number);
+  for (const input of inputs) {
+    const customer = await createCustomer(operator, input);
+    created.push(`${customer.number}  ${customer.email}`);
+  }
   return { created, problems: [] };
 }

@@ -140,13 +140,24 @@ export function describeCustomer(operator: Operator, number: string): CustomerRe
   return toCustomerRecord(customer, locked);
 }
 
-/** A new initial password by mail: the old one stops working, sessions end (S04). */
+/**
+ * A new initial password by mail: the old one stops working, sessions end (S04). Only for
+ * a customer who has not chosen a password yet (it expired, or the mail got lost): one who
+ * has would silently lose it, so that takes `replaceChosenPassword` (the CLI's --force).
+ */
 export async function resendInitialPassword(
   operator: Operator,
   number: string,
+  options: { replaceChosenPassword?: boolean } = {},
 ): Promise<CustomerRecord> {
   const { db, config, clock } = operator;
   const customer = requireCustomer(db, number);
+  if (!customer.mustChangePassword && !options.replaceChosenPassword) {
+    throw new ProvisioningError(
+      'invalid_request',
+      `Customer ${customer.number} has already chosen a password; they can set a new one with "Forgot your password". To replace it with a new initial password anyway, use --force.`,
+    );
+  }
   const password = generateInitialPassword(customer.number);
   const passwordHash = await hashPassword(password);
   const now = clock.now();

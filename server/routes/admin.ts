@@ -87,13 +87,19 @@ export function adminRoutes(services: Services) {
       const row = findCustomerByNumber(db, customer.number);
       return c.json({ customer, audit: row ? listAudit(db, row.id, 50) : [] });
     })
-    .post('/customers/:number/resend-initial-password', async (c) =>
-      c.json({
+    .post('/customers/:number/resend-initial-password', async (c) => {
+      // Optional body {"force": true}: also for a customer who already chose a password.
+      const body: unknown = await c.req.json().catch(() => ({}));
+      const force =
+        typeof body === 'object' && body !== null && 'force' in body && body.force === true;
+      return c.json({
         customer: await run(() =>
-          resendInitialPassword(operator(c.get('address')), c.req.param('number')),
+          resendInitialPassword(operator(c.get('address')), c.req.param('number'), {
+            replaceChosenPassword: force,
+          }),
         ),
-      }),
-    )
+      });
+    })
     .post('/customers/:number/unlock', async (c) =>
       c.json({
         customer: await run(() =>

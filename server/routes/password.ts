@@ -16,6 +16,7 @@ import {
   type ForgotPasswordResponse,
   normalizePassword,
   ResetPasswordRequestSchema,
+  resetLinkFragment,
 } from '../contract.ts';
 import { ApiError, tooManyAttempts } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
@@ -160,7 +161,7 @@ export function passwordRoutes(services: Services) {
         replaceResetToken(db, customer.id, hashToken(token), now, expiresAt);
         const resetUrl = new URL(config.publicUrl);
         // The fragment never reaches a server log or a Referer (S12).
-        resetUrl.hash = `portal-reset=${token}`;
+        resetUrl.hash = resetLinkFragment(token, customer.language);
         queueMail(
           db,
           {

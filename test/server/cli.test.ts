@@ -185,7 +185,12 @@ test('customers import creates every customer of a spreadsheet export, each with
   );
   const imported = await portal('customers', 'import', file);
   assert.equal(imported.code, 0, imported.err);
-  assert.match(imported.out, /^Created 3 customers: C-100, \d{8}, C-101\.$/m);
+  assert.deepEqual(imported.out.split('\n').slice(0, 4), [
+    'Created 3 customers:',
+    '  C-100  lea@example.ch',
+    imported.out.split('\n')[2]?.match(/^ {2}\d{8} {2}paul@example\.ch$/)?.[0],
+    '  C-101  gio@example.it',
+  ]);
   const listed = await portal('customers', 'list');
   assert.match(listed.out, /C-100 {2}Lea Frei <lea@example.ch> {2}de/);
   assert.match(listed.out, /Müller; Paul <paul@example.ch> {2}fr/);
@@ -229,4 +234,42 @@ test('customers import with a wrong line creates nobody and names every bad line
   writeFileSync(file, 'mail,name\na@b.ch,A\n');
   const header = await portal('customers', 'import', file);
   assert.match(header.err, /line 1: the header lacks email, language/);
+});
+
+test('customers resend refuses to replace a password the customer chose, unless forced', async () => {
+  const db = openDatabase(env.PORTAL_DB as string);
+  await portal(
+    'customers',
+    'add',
+    '--email',
+    'own@example.ch',
+    '--name',
+    'Own',
+    '--language',
+    'en',
+    '--number',
+    'OWN-1',
+  );
+  db.prepare("UPDATE customers SET must_change_password = 0 WHERE number = 'OWN-1'").run();
+  const before = (
+    db.prepare("SELECT password_hash AS h FROM customers WHERE number = 'OWN-1'").get() as {
+      h: string;
+    }
+  ).h;
+  const refused = await portal('customers', 'resend', 'OWN-1');
+  assert.equal(refused.code, 1);
+  assert.match(
+    refused.err,
+    /has already chosen a password; they can set a new one with "Forgot your password"/,
+  );
+  const unchanged = (
+    db.prepare("SELECT password_hash AS h FROM customers WHERE number = 'OWN-1'").get() as {
+      h: string;
+    }
+  ).h;
+  assert.equal(unchanged, before, 'the chosen password is kept');
+  const forced = await portal('customers', 'resend', 'OWN-1', '--force');
+  assert.equal(forced.code, 0, forced.err);
+  assert.match(forced.out, /\[must change password\]/);
+  db.close();
 });

@@ -161,8 +161,21 @@ test('S27 admin actions and logins are audited with time, action, customer and a
   const active = await activateCustomer(client, customer);
   const accessToken = await logIn(client, active);
   assert.equal((await client.post('/api/logout', {}, accessToken)).status, 204);
+  const refused = await client.admin(
+    'POST',
+    `/admin/customers/${customer.number}/resend-initial-password`,
+    {},
+  );
+  assert.equal(refused.status, 400, 'a chosen password is not replaced without force');
+  assert.equal(refused.body.error, 'invalid_request');
   for (const action of ['unlock', 'resend-initial-password', 'disable', 'enable']) {
-    const answer = await client.admin('POST', `/admin/customers/${customer.number}/${action}`, {});
+    // The customer chose a password above: replacing it takes {"force": true}.
+    const body = action === 'resend-initial-password' ? { force: true } : {};
+    const answer = await client.admin(
+      'POST',
+      `/admin/customers/${customer.number}/${action}`,
+      body,
+    );
     assert.equal(answer.status, 200, `${action}: ${answer.text}`);
   }
   // As a CRM sends it: no body, so no Content-Type either.

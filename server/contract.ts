@@ -116,7 +116,11 @@ export function failedPasswordRules(password: string, customerNumber?: string): 
  * printed in a letter, or "ab-12 " pasted from a mail, finds "10012345" and "AB-12".
  */
 export function normalizeCustomerNumber(customerNumber: string): string {
-  return customerNumber.replace(/\s+/g, '').toUpperCase();
+  // Spaces only (also no-break ones); a control character inside stays and is refused (S26).
+  return customerNumber
+    .trim()
+    .replace(/[ \u00A0\u202F]+/g, '')
+    .toUpperCase();
 }
 
 const noControlCharacters = v.regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');

@@ -1,9 +1,16 @@
 /**
  * @module Serves a Hono app over HTTP on Node, and stops it gracefully (S32): no new
- * connections, requests in flight finish, idle keep-alive connections close.
+ * connections, requests in flight finish, keep-alive connections close as they go idle,
+ * and a client that never finishes its request cannot hold the stop past a deadline.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
+
+/**
+ * How long a stop waits for the requests in flight: far longer than any answer takes
+ * (argon2 is tens of milliseconds), shorter than a service manager waits before SIGKILL.
+ */
+export const STOP_DEADLINE_MILLISECONDS = 10_000;
 
 export interface RunningServer {
   url: string;
@@ -17,6 +24,25 @@ type Fetch = Parameters<typeof serve>[0]['fetch'];
 export function listen(fetch: Fetch, host: string, port: number): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname: host, port }) as Server;
+    // Node leaves a connection open for keep-alive after its answer even once the server
+    // is closing, and serves whatever comes next on it: a client (or a proxy's pool) that
+    // keeps sending would keep the process alive for good. So once stopping, every answer
+    // still to be written says `Connection: close`, and Node ends its connection after it.
+    let stopping = false;
+    const unanswered = new Set<ServerResponse>();
+    server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
+      if (stopping) response.setHeader('Connection', 'close');
+      unanswered.add(response);
+      response.once('close', () => unanswered.delete(response));
+    });
+    const closeAfterAnswers = () => {
+      stopping = true;
+      for (const response of unanswered) {
+        if (!response.headersSent) response.setHeader('Connection', 'close');
+        // Headers already out (a streamed answer): close the connection once it is done.
+        else response.once('finish', () => server.closeIdleConnections());
+      }
+    };
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
@@ -34,7 +60,18 @@ export function listen(fetch: Fetch, host: string, port: number): Promise<Runnin
         port: actualPort,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            closeAfterAnswers();
+            // Node stops timing requests out once the server closes, so a client that never
+            // finishes sending one would hold the stop for good: past the deadline it goes.
+            const deadline = setTimeout(
+              () => server.closeAllConnections(),
+              STOP_DEADLINE_MILLISECONDS,
+            );
+            deadline.unref();
+            server.close(() => {
+              clearTimeout(deadline);
+              done();
+            });
             server.closeIdleConnections();
           }),
       });

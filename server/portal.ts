@@ -66,4 +66,20 @@ export async function startPortal(
   };
 }
 
+/**
+ * Stops the portal on Ctrl-C or SIGTERM and exits 0 (S32): requests in flight are
+ * answered, the mail being sent is finished, and the database is closed first.
+ */
+export function stopOnSignals(portal: RunningPortal): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      await portal.stop();
+      process.exit(0);
+    });
+  }
+}
+
 export { hasDevMailbox };

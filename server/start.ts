@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { hasDevMailbox } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
-import { startPortal } from './portal.ts';
+import { startPortal, stopOnSignals } from './portal.ts';
 
 const WIDGET_ENTRY = fileURLToPath(new URL('../dist/widget/customer-portal.js', import.meta.url));
 
@@ -60,12 +60,4 @@ console.log(`
   Demo customer:         ${portal.demoCustomer ?? 'already provisioned (see npm run portal -- customers list)'}
 `);
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await portal.stop();
-    process.exit(0);
-  });
-}
+stopOnSignals(portal);

@@ -14,7 +14,12 @@ import { parseBody } from '../http/parse-body.ts';
 import { sendSession } from '../http/session-response.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { writeAudit } from '../store/audit.ts';
-import { type CustomerRow, findCustomerByNumber, replacePasswordHash } from '../store/customers.ts';
+import {
+  type CustomerRow,
+  findCustomerByNumber,
+  passwordHashUnchanged,
+  replacePasswordHash,
+} from '../store/customers.ts';
 import { insertChangeToken } from '../store/one-time-tokens.ts';
 
 /** The change token lives 10 minutes and works once, for the change only (S14). */
@@ -42,7 +47,7 @@ export function loginRoutes(services: Services) {
         recordFailure(db, 'login', address, now);
         writeAudit(db, { action: 'login_failed', customerId: customer?.id ?? null, address }, now);
       })();
-      throw new ApiError('invalid_credentials', 'The customer number or the password is wrong.');
+      throw wrongCredentials();
     }
 
     // Parameters were raised since this hash was made: store a stronger one (S01).
@@ -50,7 +55,8 @@ export function loginRoutes(services: Services) {
 
     if (customer.mustChangePassword) {
       const changeToken = createRandomToken();
-      db.transaction(() => {
+      const issued = db.transaction(() => {
+        if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) return false;
         clearFailures(db, 'account', customer.number);
         if (strongerHash) replacePasswordHash(db, customer.id, strongerHash);
         insertChangeToken(
@@ -60,7 +66,9 @@ export function loginRoutes(services: Services) {
           now + CHANGE_TOKEN_SECONDS * 1000,
         );
         writeAudit(db, { action: 'login_initial_password', customerId: customer.id, address }, now);
+        return true;
       })();
+      if (!issued) throw wrongCredentials();
       const body: PasswordChangeRequiredResponse = {
         status: 'password_change_required',
         changeToken,
@@ -71,13 +79,20 @@ export function loginRoutes(services: Services) {
     }
 
     const session = db.transaction(() => {
+      // The password changed while we were hashing: this login proved the old one (S13).
+      if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) return null;
       clearFailures(db, 'account', customer.number);
       if (strongerHash) replacePasswordHash(db, customer.id, strongerHash);
       writeAudit(db, { action: 'login', customerId: customer.id, address }, now);
       return openSession(db, config, customer.id, now);
     })();
+    if (!session) throw wrongCredentials();
     return sendSession(c, services, session, customer);
   });
+}
+
+function wrongCredentials(): ApiError {
+  return new ApiError('invalid_credentials', 'The customer number or the password is wrong.');
 }
 
 /** Disabled customers and expired initial passwords fail like a wrong password (S04). */

@@ -24,7 +24,12 @@ import { parseBody } from '../http/parse-body.ts';
 import { sendSession } from '../http/session-response.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { writeAudit } from '../store/audit.ts';
-import { type CustomerRow, findCustomerById, findCustomerByNumber } from '../store/customers.ts';
+import {
+  type CustomerRow,
+  findCustomerById,
+  findCustomerByNumber,
+  passwordHashUnchanged,
+} from '../store/customers.ts';
 import {
   findChangeToken,
   findResetToken,
@@ -116,6 +121,10 @@ export function passwordRoutes(services: Services) {
       const session = db.transaction(() => {
         if (changer.kind === 'change-token' && !useChangeToken(db, changer.tokenHash, now)) {
           throw new ApiError('unauthorized', 'This window has expired. Log in again.');
+        }
+        // Changed meanwhile (another tab, a reset): the previous password checked is stale.
+        if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) {
+          throw new ApiError('invalid_current_password', 'The previous password is wrong.');
         }
         setPassword(
           db,

@@ -23,18 +23,26 @@ export function sessionRoutes(services: Services) {
     // widget's check on every page load must not log a failed request in the console.
     if (!token) return c.body(null, 204);
     const now = clock.now();
-    const outcome = refreshSession(db, config, token, now);
+    // The revocation for a reuse and its audit row commit together (S30).
+    const outcome = db
+      .transaction(() => {
+        const result = refreshSession(db, config, token, now);
+        if (result.kind === 'reused') {
+          // A rotated token came back: someone holds a copy. End the session for both (S17).
+          writeAudit(
+            db,
+            {
+              action: 'refresh_token_reuse',
+              customerId: result.customerId,
+              address: c.get('address'),
+            },
+            now,
+          );
+        }
+        return result;
+      })
+      .immediate();
     if (outcome.kind === 'reused') {
-      // A rotated token came back: someone holds a copy. End the session for both (S17).
-      writeAudit(
-        db,
-        {
-          action: 'refresh_token_reuse',
-          customerId: outcome.customerId,
-          address: c.get('address'),
-        },
-        now,
-      );
       logger.warn('refresh_token_reuse', { customerId: outcome.customerId });
     }
     const customer = outcome.kind === 'rotated' && findCustomerById(db, outcome.session.customerId);
@@ -46,18 +54,23 @@ export function sessionRoutes(services: Services) {
   });
 
   const logout = new Hono<AppEnv>().post('/', async (c) => {
-    const now = clock.now();
     const claims = await services.tokens.verify(bearerToken(c.req.header('Authorization')) ?? '');
     const refreshToken = readRefreshCookie(c);
-    let customerId: number | null = null;
-    if (claims) {
-      revokeSession(db, claims.sessionId, now);
-      customerId = claims.customerId;
-    }
-    if (refreshToken) customerId = revokeSessionByRefreshToken(db, refreshToken, now) ?? customerId;
-    if (customerId !== null) {
-      writeAudit(db, { action: 'logout', customerId, address: c.get('address') }, now);
-    }
+    // After the await: a refresh that committed meanwhile must not look newer than the revocation.
+    const now = clock.now();
+    db.transaction(() => {
+      let customerId: number | null = null;
+      if (claims) {
+        revokeSession(db, claims.sessionId, now);
+        customerId = claims.customerId;
+      }
+      if (refreshToken) {
+        customerId = revokeSessionByRefreshToken(db, refreshToken, now) ?? customerId;
+      }
+      if (customerId !== null) {
+        writeAudit(db, { action: 'logout', customerId, address: c.get('address') }, now);
+      }
+    })();
     clearRefreshCookie(c);
     return c.body(null, 204);
   });

@@ -75,6 +75,17 @@ export function insertCustomer(db: Db, customer: NewCustomer, now: number): numb
   return Number(result.lastInsertRowid);
 }
 
+/**
+ * Whether the stored hash is still the one a request verified against: a password change
+ * that committed while that request was hashing makes the request's check stale (S13).
+ */
+export function passwordHashUnchanged(db: Db, customerId: number, verifiedHash: string): boolean {
+  const row = db
+    .prepare('SELECT password_hash AS hash FROM customers WHERE id = ?')
+    .get(customerId) as { hash: string } | undefined;
+  return row?.hash === verifiedHash;
+}
+
 /** A password the customer chose: no longer initial, no expiry. */
 export function updatePassword(
   db: Db,

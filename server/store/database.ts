@@ -19,6 +19,15 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Every transaction here writes. A deferred one that reads first fails at once with
+  // SQLITE_BUSY, busy timeout or not, when another process (the operator CLI) wrote since
+  // its read: so each takes the write lock up front, BEGIN IMMEDIATE, and waits its turn.
+  const transaction = db.transaction.bind(db);
+  db.transaction = (fn) => {
+    const variants = transaction(fn);
+    // better-sqlite3 gives every variant the others as properties: this one is whole.
+    return variants.immediate as typeof variants;
+  };
   migrate(db);
   return db;
 }

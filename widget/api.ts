@@ -47,6 +47,8 @@ interface RequestOptions {
 export class PortalApi {
   /** The service's address, e.g. `https://service.example`. */
   readonly baseUrl: string;
+  /** The hint for the site owner is given once: renewals retry every few seconds. */
+  #warned = false;
 
   constructor(baseUrl: string) {
     this.baseUrl = baseUrl;
@@ -107,7 +109,16 @@ export class PortalApi {
         credentials: 'include',
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
-    } catch {
+    } catch (error) {
+      // A TypeError is what the browser gives for both "offline" and "refused by CORS",
+      // and never says which: the customer reads "check your connection", the site owner
+      // (who opens the console) reads the likelier cause on a page that never worked.
+      if (error instanceof TypeError && !this.#warned) {
+        this.#warned = true;
+        console.warn(
+          `customer-portal: cannot reach ${this.baseUrl}. If the service is running, add this page's origin (${location.origin}) to PORTAL_ALLOWED_ORIGINS.`,
+        );
+      }
       throw new PortalError({ error: 'network', message: `${path} could not be reached` });
     }
     if (response.status === 204) return null as T;

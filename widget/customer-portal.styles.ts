@@ -10,7 +10,8 @@ export const shellStyles = css`
     --_accent: var(--portal-accent, #1d4ed8);
     --_on-accent: var(--portal-accent-contrast, #ffffff);
     --_radius: var(--portal-radius, 0.5rem);
-    --_font: var(--portal-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    /* Every browser with container queries (below) knows system-ui: no older fallbacks. */
+    --_font: var(--portal-font, system-ui, sans-serif);
     --_size: var(--portal-font-size, clamp(16px, 1rem, 22px));
     --_text: var(--portal-text, #1f2937);
     --_muted: var(--portal-muted, #4b5563);
@@ -24,9 +25,7 @@ export const shellStyles = css`
   :host([mode='launcher']) {
     display: inline-block;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: border-box;
   }
   button {
@@ -106,6 +105,10 @@ export const shellStyles = css`
     font-weight: 400;
     line-height: 1.5;
     text-align: start;
+    /* Inherited from the page otherwise, into the header and the screens alike. */
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
   }
 
   @media (max-width: 599.98px) {
@@ -114,54 +117,66 @@ export const shellStyles = css`
     }
   }
 
+  /*
+   * The help text puts the languages (A.3, B.2, C.1) and "Log out" (A.6) in the top
+   * right-hand corner: the languages first, at the same place on every screen and width,
+   * "Log out" under them. On a phone the title moves to the second row, beside "Log out".
+   */
   .header {
     display: grid;
-    grid-template-columns: 1fr auto auto auto;
-    grid-template-areas: 'title languages logout close';
+    grid-template-columns: 1fr auto;
     align-items: center;
-    gap: 0.5em 0.75em;
+    gap: 0.25em 0.5em;
     padding-bottom: 0.75em;
     margin-bottom: 1.25em;
     border-bottom: 1px solid var(--_soft-border);
   }
+  /* Smaller in a narrow panel, so "Kundenportal" fits beside "Abmelden" at 320 px; and
+     if a page makes it larger still, it breaks rather than push the button out. */
   .title {
-    grid-area: title;
     margin: 0;
-    font-size: 1.125em;
+    font-size: clamp(1em, 6.2cqi, 1.125em);
     font-weight: 700;
+    overflow-wrap: anywhere;
   }
+  .corner,
   .languages {
-    grid-area: languages;
     display: flex;
     align-items: center;
+    justify-content: end;
   }
+  @container (max-width: 30em) {
+    .corner {
+      grid-column: 1 / 3;
+      order: -1;
+    }
+  }
+  /* Padding, not a fixed width: the gap either side of each dot is the same. */
   .languages button {
-    min-width: 2.75em;
     min-height: 2.75em;
-    padding: 0 0.25em;
+    padding: 0 0.75em;
     border: 0;
     border-radius: var(--_radius);
     background: none;
     color: var(--_muted);
     font-weight: 600;
-    letter-spacing: 0.03em;
   }
-  .languages button[aria-pressed='true'] {
-    color: var(--_accent);
-    text-decoration: underline;
-    text-decoration-thickness: 2px;
-    text-underline-offset: 0.3em;
-  }
-  .languages button:hover {
+  .languages [aria-pressed='false']:hover {
     color: var(--_text);
+  }
+  .languages [aria-pressed='true'] {
+    color: var(--_accent);
+    text-decoration: underline 2px;
+    text-underline-offset: 0.3em;
   }
   .dot {
     color: var(--_muted);
   }
   .logout {
-    grid-area: logout;
+    grid-column: 2;
+    justify-self: end;
     min-height: 2.75em;
-    padding: 0 1em;
+    padding: 0 0.75em;
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
     background: var(--_bg);
@@ -170,7 +185,6 @@ export const shellStyles = css`
     white-space: nowrap;
   }
   .close {
-    grid-area: close;
     display: inline-grid;
     place-items: center;
     width: 2.75em;
@@ -185,16 +199,6 @@ export const shellStyles = css`
   .logout:hover {
     background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
   }
-  /* Narrow: "Log out" and close stay top right; the languages get a row of their own. */
-  @container (max-width: 30em) {
-    .header {
-      grid-template-columns: 1fr auto auto;
-      grid-template-areas: 'title logout close' 'languages languages languages';
-    }
-    .languages {
-      margin-inline-start: -0.5em;
-    }
-  }
 
   .message {
     margin-bottom: 1em;
@@ -204,6 +208,10 @@ export const shellStyles = css`
   }
   .message:empty {
     display: none;
+  }
+  /* Focused after a failed request, to bring it into view: text, not a control. */
+  .message:focus {
+    outline: none;
   }
   .message.error {
     border-color: var(--_error);

@@ -16,13 +16,14 @@ import { PortalApi, PortalError, type PortalErrorBody } from './api.ts';
 import {
   clearStoredData,
   readRememberedCustomerNumber,
+  readStoredLanguage,
   rememberCustomerNumber,
   storeLanguage,
 } from './browser-storage.ts';
 import { shellStyles } from './customer-portal.styles.ts';
 import { chooseFirstLanguage, currentLanguage, switchLanguage } from './localization.ts';
-import { describeError } from './messages.ts';
-import { takeResetToken } from './reset-link.ts';
+import { describeError, fieldOfError } from './messages.ts';
+import { type ResetLink, takeResetLink } from './reset-link.ts';
 import { Session } from './session.ts';
 import { keepFocusInDialog, type Message, renderLauncher, renderPanel } from './shell.ts';
 import type { LanguageDetail } from './views/account.ts';
@@ -62,7 +63,7 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
  * one, and the customer's internal area, in German, French, Italian and English.
  *
  * @attr lang - The language of the first paint (de, fr, it, en) until the customer picks one;
- *   without it, the page's `<html lang>`.
+ *   without it, a reset link's language, then the browser's, then the page's `<html lang>`.
  *
  * @slot account - The site owner's content, shown in the internal area to logged-in customers.
  * @slot view - Used by the element itself for its forms (they live in the light DOM so
@@ -75,7 +76,7 @@ const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
  * @csspart launcher - The "Customer portal" button (launcher mode).
  * @csspart dialog - The modal dialog the launcher opens (launcher mode).
  * @csspart panel - The portal's box, around everything it shows.
- * @csspart header - The top row: title, language picker, "Log out", close button.
+ * @csspart header - The top: title; language picker and close button top right, "Log out" under them.
  * @csspart title - The "Customer portal" title.
  * @csspart languages - The language picker (DE · FR · IT · EN).
  * @csspart language - Each language button; the chosen one also has part `language-current`.
@@ -153,10 +154,20 @@ export class CustomerPortal extends LitElement {
   #focusPending = false;
   /** `open()` was called before the dialog was rendered. */
   #openPending = false;
+  /** A request just failed: show the customer its message where they are looking. */
+  #noticePending = false;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    // One message at a time (the last is the one that counts): a new submit, even one the
+    // screen stops for a missing field, clears the old; editing a field clears its error.
+    this.viewRoot.addEventListener('submit', () => {
+      this.message = null;
+    });
+    this.viewRoot.addEventListener('input', (event) => {
+      if (this.message?.field === (event.target as HTMLInputElement).name) this.message = null;
+    });
   }
 
   /** The logged-in customer, or null. */
@@ -223,22 +234,36 @@ export class CustomerPortal extends LitElement {
   // The flow. Each handler is one transition; `show` is the only way to change screens.
 
   private async start(): Promise<void> {
-    await switchLanguage(chooseFirstLanguage(this));
-    this.languageReady = true;
-    const resetToken = takeResetToken();
-    if (resetToken) {
-      this.openResetLink(resetToken);
+    const resetLink = takeResetLink();
+    await switchLanguage(
+      chooseFirstLanguage({
+        stored: readStoredLanguage(),
+        element: this.getAttribute('lang'),
+        resetLink: resetLink?.language ?? null,
+        browser: navigator.languages,
+        page: document.documentElement.lang,
+      }),
+    );
+    if (resetLink) {
+      // Before the first paint, so the reset screen shows in no other language first.
+      await this.openResetLink(resetLink);
+      this.languageReady = true;
       return;
     }
+    this.languageReady = true;
     if (this.mode === 'inline') this.ensureConfig();
     const resumed = await this.#session.resume();
     if (resumed) this.enterAccount(resumed, null, { focus: false });
     else this.show('login', null, { focus: false });
   }
 
-  /** Help text C.5: the reset link was opened on this page. */
-  private openResetLink(token: string): void {
-    this.#resetToken = token;
+  /**
+   * Help text C.5: the reset link was opened on this page. It opens in the mail's language,
+   * as if the customer had picked it: they have just read that mail.
+   */
+  private async openResetLink(link: ResetLink): Promise<void> {
+    if (link.language) await this.onPickLanguage(link.language);
+    this.#resetToken = link.token;
     this.linkInvalid = false;
     this.show('reset');
     if (this.mode === 'launcher') this.open();
@@ -248,10 +273,11 @@ export class CustomerPortal extends LitElement {
   private onLogin = (event: CustomEvent<LoginDetail>) =>
     this.run(async () => {
       const { customerNumber, password, remember } = event.detail;
+      // Now, not after success: a customer who cannot log in writes to support with it.
+      this.customerNumber = customerNumber;
       const response = await this.#api.login({ customerNumber, password });
       rememberCustomerNumber(remember ? customerNumber : null);
       this.remembered = remember;
-      this.customerNumber = customerNumber;
       if (response.status === 'password_change_required') {
         this.#changeToken = response.changeToken;
         this.show('change-initial');
@@ -331,11 +357,14 @@ export class CustomerPortal extends LitElement {
         kind: 'success',
         text: () => msg('Your preferred language has been saved.'),
       };
+      this.#noticePending = true;
     });
 
   private onLogout = () =>
     this.run(async () => {
       await this.logOut('logout');
+      // A shared computer must not show the next person whose number was used.
+      if (!this.remembered) this.customerNumber = '';
       this.show('login', { kind: 'success', text: () => msg('You have been logged out.') });
     });
 
@@ -354,9 +383,9 @@ export class CustomerPortal extends LitElement {
     });
 
   private onPickLanguage = async (language: Language) => {
+    storeLanguage(language);
     if (language === currentLanguage()) return;
     await switchLanguage(language);
-    storeLanguage(language);
     this.emitToPage<PortalLanguageChangeDetail>('portal-language-change', { language });
   };
 
@@ -410,9 +439,15 @@ export class CustomerPortal extends LitElement {
       await task();
     } catch (error) {
       if (!(error instanceof PortalError)) console.error(error);
-      this.message = errorMessage(
-        error instanceof PortalError ? error.body : { error: 'internal_error', message: '' },
-      );
+      const body: PortalErrorBody =
+        error instanceof PortalError ? error.body : { error: 'internal_error', message: '' };
+      const field = fieldOfError(body);
+      this.message = {
+        ...errorMessage(body),
+        // At the field it is about, where this screen has that field.
+        field: field && this.viewRoot.querySelector(`[name="${field}"]`) ? field : undefined,
+      };
+      this.#noticePending = true;
     } finally {
       this.busy = false;
     }
@@ -462,8 +497,8 @@ export class CustomerPortal extends LitElement {
   }
 
   private onHashChange = () => {
-    const token = takeResetToken();
-    if (token) this.openResetLink(token);
+    const link = takeResetLink();
+    if (link) void this.openResetLink(link);
   };
 
   private onVisibilityChange = () => {
@@ -491,18 +526,34 @@ export class CustomerPortal extends LitElement {
       if (!this.dialog.open) this.dialog.showModal();
     }
     const visible = this.mode === 'inline' || this.dialog?.open;
-    if (!this.#focusPending || !visible || this.view === null) return;
-    this.#focusPending = false;
-    await (this.viewRoot.firstElementChild as PortalView | null)?.focusHeading();
+    const screen = this.viewRoot.firstElementChild as PortalView | null;
+    if (!visible || !screen) return;
+    const message = this.renderRoot.querySelector<HTMLElement>('.message');
+    if (this.#focusPending) {
+      // A new screen's heading wins over a notice from before it.
+      this.#focusPending = this.#noticePending = false;
+      await screen.focusHeading();
+      // The message sits above the heading: on a phone, scrolled to the heading, it was cut off.
+      if (this.message) message?.scrollIntoView({ block: 'nearest' });
+    } else if (this.#noticePending) {
+      // On a phone the customer is at the button, far below the top: bring the answer there.
+      this.#noticePending = false;
+      const field = this.message?.field;
+      if (field) await screen.focusField(field);
+      else message?.focus();
+    }
   }
 
   private renderView() {
     const busy = this.busy;
+    const field = this.message?.field;
+    const serverError = field ? { field, text: this.message?.text() ?? '' } : null;
     switch (this.view) {
       case null:
         return nothing;
       case 'login':
         return html`<customer-portal-login
+            .serverError=${serverError}
             .customerNumber=${this.customerNumber}
             .remembered=${this.remembered}
             .busy=${busy}
@@ -511,6 +562,7 @@ export class CustomerPortal extends LitElement {
           ></customer-portal-login>`;
       case 'change-initial':
         return html`<customer-portal-change-initial
+            .serverError=${serverError}
             .customerNumber=${this.customerNumber}
             .busy=${busy}
             @change-submit=${this.onChangeInitialPassword}
@@ -518,6 +570,7 @@ export class CustomerPortal extends LitElement {
           ></customer-portal-change-initial>`;
       case 'forgot':
         return html`<customer-portal-forgot
+            .serverError=${serverError}
             .customerNumber=${this.customerNumber}
             .busy=${busy}
             @forgot-submit=${this.onForgotSubmit}
@@ -529,6 +582,7 @@ export class CustomerPortal extends LitElement {
           ></customer-portal-forgot-sent>`;
       case 'reset':
         return html`<customer-portal-reset
+            .serverError=${serverError}
             .customerNumber=${this.remembered ? this.customerNumber : ''}
             .linkInvalid=${this.linkInvalid}
             .busy=${busy}
@@ -537,6 +591,7 @@ export class CustomerPortal extends LitElement {
           ></customer-portal-reset>`;
       case 'account':
         return html`<customer-portal-account
+            .serverError=${serverError}
             .customer=${this.customer ?? undefined}
             .busy=${busy}
             @change-submit=${this.onChangePassword}
@@ -551,7 +606,8 @@ export class CustomerPortal extends LitElement {
       {
         mode: this.mode,
         view: this.view,
-        message: this.message,
+        // A field's error shows at the field only: one message, in one place.
+        message: this.message?.field ? null : this.message,
         customerNumber: this.customer?.number ?? this.customerNumber,
         supportEmail: this.config?.supportEmail,
       },

@@ -4,7 +4,6 @@
  */
 import { configureLocalization, type LocaleModule } from '@lit/localize';
 import { LANGUAGES, type Language } from '../server/contract.ts';
-import { readStoredLanguage } from './browser-storage.ts';
 
 const SOURCE_LANGUAGE = 'en' satisfies Language;
 
@@ -28,22 +27,38 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** "de-CH" and "DE" both mean German here; anything else is not one of ours. */
+/** "de-CH" and "DE" both mean German here; "frr" (North Frisian) is not French. */
 export function toLanguage(tag: string | null | undefined): Language | null {
-  const primary = tag?.trim().slice(0, 2).toLowerCase();
+  const primary = tag?.trim().split(/[-_]/)[0]?.toLowerCase();
   return isLanguage(primary) ? primary : null;
 }
 
+/** What the first paint's language is chosen from; each may be missing. */
+export interface LanguageHints {
+  /** The customer's own choice, remembered in this browser. */
+  stored: Language | null;
+  /** The `lang` attribute the site owner set on the element. */
+  element: string | null;
+  /** The language of the reset mail whose link opened this page. */
+  resetLink: Language | null;
+  /** `navigator.languages`: what the customer set up their browser with. */
+  browser: readonly string[];
+  /** The page's `<html lang>`, often a site-wide default rather than the reader's. */
+  page: string | null;
+}
+
 /**
- * The language of the first paint: the customer's own earlier choice, else the one the
- * site owner set on the element, else the page's, else the browser's.
+ * The language of the first paint: the customer's own earlier choice, the site owner's
+ * for this element, the mail's, the browser's, and only then the page's, which on a
+ * shared portal link page says little about the reader.
  */
-export function chooseFirstLanguage(element: HTMLElement): Language {
+export function chooseFirstLanguage(hints: LanguageHints): Language {
   return (
-    readStoredLanguage() ??
-    toLanguage(element.getAttribute('lang')) ??
-    toLanguage(document.documentElement.lang) ??
-    navigator.languages.map(toLanguage).find((language) => language !== null) ??
+    hints.stored ??
+    toLanguage(hints.element) ??
+    hints.resetLink ??
+    hints.browser.map(toLanguage).find((language) => language !== null) ??
+    toLanguage(hints.page) ??
     SOURCE_LANGUAGE
   );
 }

@@ -3,14 +3,16 @@
  * customer can act on for every error code of the contract, and for every password rule.
  */
 import { msg, str } from '@lit/localize';
-import { CHECKLIST_RULES, ERROR_CODES, LIMITS, type PasswordRule } from '../server/contract.ts';
+import { CHECKLIST_RULES, LIMITS, type PasswordRule } from '../server/contract.ts';
 import type { PortalErrorBody, PortalErrorCode } from './api.ts';
 import { currentLanguage } from './localization.ts';
 
 /** Error code → sentence. Functions, so the sentence follows a change of language. */
 const ERROR_SENTENCES: Record<PortalErrorCode, (error: PortalErrorBody) => string> = {
-  invalid_request: () =>
-    msg('Some of what you entered could not be read. Please check it and try again.'),
+  invalid_request: (error) =>
+    error.field === 'customerNumber'
+      ? msg('A customer number has only letters, digits and dashes. Please check it.')
+      : msg('Some of what you entered could not be read. Please check it and try again.'),
   password_policy: (error) => describeFailedRules(error.failedRules ?? []),
   password_unchanged: () =>
     msg('The new password must be different from the previous one. Please choose another.'),
@@ -49,17 +51,33 @@ const ERROR_SENTENCES: Record<PortalErrorCode, (error: PortalErrorBody) => strin
     ),
 };
 
-/** The sentence to show for a failed request; an unknown code reads as our own failure. */
 /** The rules a browser checks while the customer types. */
 export type ChecklistRule = (typeof CHECKLIST_RULES)[number];
 
+/** The sentence to show for a failed request; an unknown code reads as our own failure. */
 export function describeError(error: PortalErrorBody): string {
   const sentence = ERROR_SENTENCES[error.error] ?? ERROR_SENTENCES.internal_error;
   return sentence(error);
 }
 
-/** Every code the contract knows, for the tests that check each has its sentence. */
-export const DESCRIBED_ERROR_CODES: readonly PortalErrorCode[] = [...ERROR_CODES, 'network'];
+/** Errors about one field: shown under it, by the `name` of its input. */
+const ERROR_FIELDS: Partial<Record<PortalErrorCode, string>> = {
+  password_policy: 'new-password',
+  password_unchanged: 'new-password',
+  invalid_current_password: 'current-password',
+};
+
+/**
+ * The field an error is about, as the `name` of its input (`customerNumber` in the
+ * contract is `customer-number` in the form); null when it is about the whole form.
+ */
+export function fieldOfError(error: PortalErrorBody): string | null {
+  const field =
+    error.error === 'invalid_request'
+      ? error.field?.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+      : ERROR_FIELDS[error.error];
+  return field ?? null;
+}
 
 /** A checklist rule, as the end of "The new password needs …". */
 export function describeRule(rule: ChecklistRule): string {

@@ -10,10 +10,12 @@ import { LANGUAGES, type Language } from '../server/contract.ts';
 import type { View } from './customer-portal.ts';
 import { currentLanguage, LANGUAGE_NAMES } from './localization.ts';
 
-/** A message in the live region; a function, so it follows a change of language. */
+/** A message for the customer; `text` is a function, so it follows a change of language. */
 export interface Message {
   kind: 'error' | 'success';
   text: () => string;
+  /** The `name` of the field it is about: shown there instead of in the live region. */
+  field?: string | undefined;
 }
 
 export interface ShellState {
@@ -41,6 +43,7 @@ export function renderPanel(state: ShellState, actions: ShellActions): TemplateR
     <section class="panel" part="panel" lang=${language} aria-labelledby="title" aria-busy=${state.view === null}>
       <header class="header" part="header">
         <p class="title" part="title" id="title">${msg('Customer portal')}</p>
+        <div class="corner">
         <div class="languages" part="languages" role="group" aria-label=${msg('Language')}>
           ${LANGUAGES.map(
             (
@@ -59,21 +62,22 @@ export function renderPanel(state: ShellState, actions: ShellActions): TemplateR
           )}
         </div>
         ${
-          inAccount
-            ? html`<button class="logout" part="logout" type="button" @click=${actions.logOut}>
-                ${msg('Log out')}
-              </button>`
-            : nothing
-        }
-        ${
           state.mode === 'launcher'
             ? html`<button class="close" part="close" type="button" aria-label=${msg('Close')} @click=${actions.close}>
                 <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6 6 18" /></svg>
               </button>`
             : nothing
         }
+        </div>
+        ${
+          inAccount
+            ? html`<button class="logout" part="logout" type="button" @click=${actions.logOut}>
+                ${msg('Log out')}
+              </button>`
+            : nothing
+        }
       </header>
-      <div class="message ${state.message?.kind ?? ''}" part="message" role="status" aria-live="polite" aria-atomic="true">${state.message?.text() ?? nothing}</div>
+      <div class="message ${state.message?.kind ?? ''}" part="message" role="status" aria-live="polite" aria-atomic="true" tabindex="-1">${state.message?.text() ?? nothing}</div>
       <div class="body" part="body">
         ${state.view === null ? html`<span class="spinner" role="img" aria-label=${msg('Loading…')}></span>` : nothing}
         <slot name="view"></slot>

@@ -1,15 +1,24 @@
 /**
  * What the customer reads when the service says no: each error of the contract, as the
  * real service answers it, shows its translated sentence (the table itself is checked
- * for every code and language in languages.test.ts).
+ * for every code and language in languages.test.ts), where the customer is looking: at
+ * the field it is about, or in the message, brought into view.
  */
-import { equal, includes, waitFor } from './support/assert.ts';
+import { setViewport } from '@web/test-runner-commands';
+import type { CustomerPortal } from '../../widget/customer-portal.ts';
+import { assert, equal, includes, waitFor } from './support/assert.ts';
 import {
+  button,
   click,
+  field,
+  fieldErrorText,
+  focusedIn,
+  messageText,
   mountPortal,
   submitLogin,
   type,
   unmountAll,
+  waitForFieldError,
   waitForMessage,
   waitForView,
 } from './support/portal.ts';
@@ -51,37 +60,87 @@ describe('error sentences from the real service', () => {
     includes(text, 'please wait 1 minute and try again', 'the wait, in words');
   });
 
-  it('invalid_current_password: a wrong "Previous password" says so (A.4)', async () => {
+  it('invalid_current_password: a wrong "Previous password" says so at that field, which gets focus (A.4)', async () => {
     const { portal } = await reachView(api, 'change-initial');
     type(portal, 'Previous password', 'NotWhatWeSent7!');
     type(portal, 'New password', 'Fresh7!passwordQ');
     type(portal, 'Re-enter new password', 'Fresh7!passwordQ');
     click(portal, 'Change password');
-    await waitForMessage(portal, 'The previous password is not correct.');
+    await waitForFieldError(portal, 'Previous password', 'The previous password is not correct.');
+    await waitFor(
+      () => focusedIn(portal) === field(portal, 'Previous password'),
+      'focus on "Previous password"',
+    );
+    equal(messageText(portal), '', 'said once, at the field, not again at the top');
     equal(
       portal.querySelector('.cp-root > *')?.localName,
       'customer-portal-change-initial',
       'the customer stays to try again',
     );
+    type(portal, 'Previous password', 'Corrected7!');
+    await waitFor(
+      () => fieldErrorText(portal, 'Previous password') === '',
+      'the error gone once the customer corrects the field',
+    );
   });
 
-  it('password_policy: a password on the blocklist is refused with the reason (S03)', async () => {
+  it('password_policy: a password on the blocklist is refused with the reason, at "New password" (S03)', async () => {
     const { portal, customer } = await reachView(api, 'change-initial');
     type(portal, 'Previous password', customer?.password ?? '');
     type(portal, 'New password', 'Password1!');
     type(portal, 'Re-enter new password', 'Password1!');
     click(portal, 'Change password');
-    await waitForMessage(portal, 'The new password is too common and easy to guess.');
+    await waitForFieldError(
+      portal,
+      'New password',
+      'The new password is too common and easy to guess.',
+    );
+    await waitFor(
+      () => focusedIn(portal) === field(portal, 'New password'),
+      'focus on "New password"',
+    );
+    equal(messageText(portal), '', 'not also in the message at the top');
   });
 
-  it('password_unchanged: the new password must differ from the previous one', async () => {
+  it('password_unchanged: the new password must differ from the previous one, said at "New password"', async () => {
     const { portal, customer } = await reachView(api, 'change-initial');
     const initial = customer?.password ?? '';
     type(portal, 'Previous password', initial);
     type(portal, 'New password', initial);
     type(portal, 'Re-enter new password', initial);
     click(portal, 'Change password');
-    await waitForMessage(portal, 'The new password must be different from the previous one.');
+    await waitForFieldError(
+      portal,
+      'New password',
+      'The new password must be different from the previous one.',
+    );
+  });
+
+  it('invalid_request about the customer number marks that field, not only a general sentence', async () => {
+    const portal = await mountPortal({ api });
+    submitLogin(portal, 'AB/12', 'Whatever7!pass');
+    await waitForFieldError(
+      portal,
+      'Customer number',
+      'A customer number has only letters, digits and dashes.',
+    );
+    await waitFor(
+      () => focusedIn(portal) === field(portal, 'Customer number'),
+      'focus on the customer number',
+    );
+    equal(messageText(portal), '', 'no second, general message');
+  });
+
+  it('a new submit clears the old message: one message at a time', async () => {
+    const customer = await createActiveCustomer(api);
+    const portal = await mountPortal({ api });
+    submitLogin(portal, customer.number, 'Wrong7!password');
+    await waitForMessage(portal, 'is not correct');
+    await waitFor(() => !portal.querySelector('[aria-disabled="true"]'), 'the form ready again');
+    type(portal, 'Password', '');
+    click(portal, 'log in');
+    await waitForFieldError(portal, 'Password', 'Please enter your password.');
+    equal(messageText(portal), '', 'the old "not correct" is gone');
   });
 
   it('unauthorized: a "Change password" window left open past its 10 minutes starts again at the login (S14)', async () => {
@@ -132,5 +191,81 @@ describe('error sentences from the real service', () => {
     const portal = await mountPortal({ api: 'http://127.0.0.1:9' });
     submitLogin(portal, 'A-1', 'Whatever7!pass');
     await waitForMessage(portal, 'The customer portal cannot be reached right now.');
+  });
+});
+
+describe('on a phone, the answer shows where the customer is', () => {
+  let api: string;
+  before(async () => {
+    api = await startTestService();
+  });
+  after(() => stopTestService(api));
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await unmountAll();
+  });
+
+  /** True when the element is entirely inside the visible part of the page. */
+  function inView(element: Element): boolean {
+    const box = element.getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+  }
+
+  it('a failed login scrolled down to "log in" brings the message into view and focuses it', async () => {
+    await setViewport({ width: 375, height: 420 });
+    const customer = await createActiveCustomer(api);
+    const portal = await mountPortal({ api });
+    const logIn = button(portal, 'log in');
+    logIn.scrollIntoView({ block: 'end' });
+    submitLogin(portal, customer.number, 'Wrong7!password');
+    await waitForMessage(portal, 'is not correct');
+    const message = portal.shadowRoot?.querySelector('[part="message"]');
+    assert(message, 'the message region');
+    await waitFor(() => focusedIn(portal) === message, 'focus on the message');
+    await waitFor(() => inView(message), 'the message on screen');
+    equal(message.getAttribute('aria-live'), 'polite', 'still announced by screen readers');
+  });
+
+  it('a "too common" password on a phone: the reason at "New password", on screen and focused', async () => {
+    await setViewport({ width: 375, height: 500 });
+    const { portal, customer } = await reachView(api, 'change-initial');
+    type(portal, 'Previous password', customer?.password ?? '');
+    type(portal, 'New password', 'Password1!');
+    type(portal, 'Re-enter new password', 'Password1!');
+    button(portal, 'Change password').scrollIntoView({ block: 'end' });
+    click(portal, 'Change password');
+    await waitForFieldError(portal, 'New password', 'too common');
+    const input = field(portal, 'New password');
+    await waitFor(() => focusedIn(portal) === input, 'focus on "New password"');
+    await waitFor(() => inView(input), '"New password" on screen');
+  });
+});
+
+describe('a page whose origin the service does not allow', () => {
+  let api: string;
+  before(async () => {
+    api = await startTestService({ env: { PORTAL_ALLOWED_ORIGINS: 'https://elsewhere.example' } });
+  });
+  after(() => stopTestService(api));
+  afterEach(unmountAll);
+
+  it('the customer reads "check your connection"; the site owner finds in the console what to configure', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    let portal: CustomerPortal;
+    try {
+      portal = await mountPortal({ api });
+      submitLogin(portal, 'A-1', 'Whatever7!pass');
+      await waitForMessage(portal, 'Please check your internet connection');
+    } finally {
+      console.warn = warn;
+    }
+    equal(
+      warnings.join('\n'),
+      `customer-portal: cannot reach ${api}. If the service is running, add this page's origin (${location.origin}) to PORTAL_ALLOWED_ORIGINS.`,
+      'one line for the site owner, with the page origin to add',
+    );
+    includes(messageText(portal), 'cannot be reached', 'the customer sees no configuration talk');
   });
 });

@@ -76,7 +76,7 @@ describe('the customer help text, step by step', () => {
       async () => (await readMail(api)).find((item) => item.kind === 'password_reset'),
       'the reset email',
     );
-    const link = /(http\S*#portal-reset=[\w-]+)/.exec(mail.text)?.[1];
+    const link = /(http\S*#portal-reset=[\w-]+&lang=en)/.exec(mail.text)?.[1];
     assert(link, 'the reset email holds a link');
     location.hash = new URL(link).hash;
     await waitForView(portal, 'reset');
@@ -87,6 +87,31 @@ describe('the customer help text, step by step', () => {
     click(portal, 'set password');
     await waitForView(portal, 'account');
     includes(messageText(portal), 'You are now logged in', 'C.6 confirmation');
+  });
+
+  it('A.5: a customer number typed with spaces, as printed in a letter ("1001 2345"), logs in', async () => {
+    const customer = await createActiveCustomer(api);
+    const portal = await mountPortal({ api });
+    const spaced = `${customer.number.slice(0, 4)} ${customer.number.slice(4)}`;
+    submitLogin(portal, spaced, customer.password);
+    const account = await waitForView(portal, 'account');
+    includes(account.textContent, customer.number, 'logged in as the customer, number as stored');
+  });
+
+  it('after a failed login, "Write to us" already carries the typed customer number in the subject', async () => {
+    const customer = await createActiveCustomer(api);
+    const portal = await mountPortal({ api });
+    submitLogin(portal, customer.number, 'Wrong7!password');
+    await waitForMessage(portal, 'is not correct');
+    const mailto = await waitFor(
+      () => portal.shadowRoot?.querySelector<HTMLAnchorElement>('a[href^="mailto:"]'),
+      'the support link',
+    );
+    equal(
+      new URL(mailto.href).searchParams.get('subject'),
+      `Customer portal – customer number ${customer.number}`,
+      'the number the customer typed, for support',
+    );
   });
 
   it('A.6: "Log out" in the top right-hand corner ends the session and shows the login', async () => {
@@ -185,6 +210,21 @@ describe('the internal area and what the portal keeps', () => {
     const next = await mountPortal({ api });
     const account = await waitForView(next, 'account');
     includes(account.textContent, customer.number, 'logged in without typing anything');
+  });
+
+  it('on a shared computer, "Log out" leaves no customer number filled in when "remember me" was not ticked', async () => {
+    const customer = await createActiveCustomer(api);
+    const portal = await mountPortal({ api });
+    await logIn(portal, customer);
+    click(portal, 'Log out');
+    await waitForView(portal, 'login');
+    equal(field(portal, 'Customer number').value, '', 'the next person sees an empty field');
+    const mailto = portal.shadowRoot?.querySelector<HTMLAnchorElement>('a[href^="mailto:"]');
+    equal(
+      mailto && new URL(mailto.href).searchParams.get('subject'),
+      'Customer portal',
+      'nor the number in the support subject',
+    );
   });
 
   it('S16/S25: the access token is in memory only; "remember me" keeps the number and nothing else', async () => {

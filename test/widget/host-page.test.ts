@@ -95,6 +95,42 @@ describe("the portal on the site owner's page", () => {
     equal(getComputedStyle(title).fontSize, '24.75px', 'the title keeps its proportion');
   });
 
+  it("the page's letter-spacing, word-spacing, text-transform and line-height reach neither the forms nor the header", async () => {
+    styles.push(
+      addPageStyle(`
+      body { letter-spacing: 0.3em; word-spacing: 1em; text-transform: uppercase; line-height: 4 }
+      main, customer-portal { letter-spacing: 4px; text-transform: capitalize; line-height: 60px }
+      label, button, h2, p { letter-spacing: 5px; word-spacing: 9px; text-transform: lowercase; line-height: 3 }
+    `),
+    );
+    const { portal } = await reachView(api, 'change-initial');
+    const shadow = portal.shadowRoot;
+    const checked = {
+      heading: portal.querySelector('h2'),
+      text: portal.querySelector('.cp-text'),
+      label: portal.querySelector('label'),
+      input: field(portal, 'New password'),
+      'checklist item': portal.querySelector('.cp-checklist li'),
+      'submit button': portal.querySelector('button[type="submit"]'),
+      title: shadow?.querySelector('[part="title"]'),
+      'language button': shadow?.querySelector('[part~="language"]'),
+      footer: shadow?.querySelector('[part="footer"]'),
+    };
+    for (const [what, element] of Object.entries(checked)) {
+      assert(element, what);
+      const style = getComputedStyle(element);
+      equal(style.letterSpacing, 'normal', `${what}: letter-spacing`);
+      equal(style.wordSpacing, '0px', `${what}: word-spacing`);
+      equal(style.textTransform, 'none', `${what}: text-transform`);
+      const lineHeight = Number.parseFloat(style.lineHeight);
+      const fontSize = Number.parseFloat(style.fontSize);
+      assert(
+        style.lineHeight === 'normal' || (lineHeight >= fontSize && lineHeight <= fontSize * 1.6),
+        `${what}: line-height ${style.lineHeight} for ${style.fontSize} text`,
+      );
+    }
+  });
+
   it('a custom property and a ::part change what is rendered', async () => {
     styles.push(
       addPageStyle(`

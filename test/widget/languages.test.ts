@@ -3,9 +3,16 @@
  * without a reload, remembers the choice, and leaves no English behind.
  */
 import { msg } from '@lit/localize';
-import { LANGUAGES } from '../../server/contract.ts';
-import { currentLanguage, switchLanguage } from '../../widget/localization.ts';
-import { DESCRIBED_ERROR_CODES, describeError } from '../../widget/messages.ts';
+import { ERROR_CODES, LANGUAGES } from '../../server/contract.ts';
+import type { PortalErrorCode } from '../../widget/api.ts';
+import {
+  chooseFirstLanguage,
+  currentLanguage,
+  type LanguageHints,
+  switchLanguage,
+  toLanguage,
+} from '../../widget/localization.ts';
+import { describeError } from '../../widget/messages.ts';
 import { assert, equal, includes } from './support/assert.ts';
 import {
   currentView,
@@ -41,6 +48,9 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   ...['DE – Deutsch', 'FR – Français', 'IT – Italiano', 'EN – English'],
 ]);
 const SAME_IN: Record<string, Set<string>> = { it: new Set(['Password']) };
+
+/** Every code the contract knows, and the widget's own for an unreachable service. */
+const DESCRIBED_ERROR_CODES: readonly PortalErrorCode[] = [...ERROR_CODES, 'network'];
 
 describe('languages', () => {
   let api: string;
@@ -112,6 +122,20 @@ describe('languages', () => {
     includes(visibleTexts(portal).join(' | '), 'Numero cliente', 'Italian login');
   });
 
+  it("on a portal link page with <html lang> in another language, the browser's language wins", async () => {
+    const browser = navigator.languages.map(toLanguage).find((language) => language !== null);
+    assert(browser, `the test browser speaks one of ours (${navigator.languages.join()})`);
+    const other = browser === 'it' ? 'de' : 'it';
+    const pageLanguage = document.documentElement.lang;
+    document.documentElement.lang = other;
+    try {
+      await mountPortal({ api });
+      equal(currentLanguage(), browser, `the browser's ${browser}, not the page's ${other}`);
+    } finally {
+      document.documentElement.lang = pageLanguage;
+    }
+  });
+
   it('every message of locales/de.xlf, fr.xlf and it.xlf is translated by a person, none left in English', async () => {
     for (const language of ['de', 'fr', 'it']) {
       const xliff = new DOMParser().parseFromString(
@@ -162,6 +186,51 @@ describe('languages', () => {
     }
     await switchLanguage('en');
     equal(msg('log in'), 'log in', 'back in English');
+  });
+});
+
+describe('the language of the first paint', () => {
+  const nothing: LanguageHints = {
+    stored: null,
+    element: null,
+    resetLink: null,
+    browser: [],
+    page: null,
+  };
+  const choose = (hints: Partial<LanguageHints>) => chooseFirstLanguage({ ...nothing, ...hints });
+  const all: LanguageHints = {
+    stored: 'fr',
+    element: 'it',
+    resetLink: 'de',
+    browser: ['en-GB'],
+    page: 'de',
+  };
+
+  it("the customer's own earlier choice comes first", () => {
+    equal(choose(all), 'fr', 'stored');
+  });
+
+  it('then the lang the site owner set on the element', () => {
+    equal(choose({ ...all, stored: null }), 'it', 'element');
+  });
+
+  it("then the reset mail's language", () => {
+    equal(choose({ ...all, stored: null, element: null }), 'de', 'reset link');
+  });
+
+  it("then the browser's languages, before the page's <html lang>", () => {
+    equal(choose({ browser: ['en-GB'], page: 'de' }), 'en', 'browser over page');
+  });
+
+  it('the first browser language that is one of ours, by its primary subtag', () => {
+    equal(choose({ browser: ['es-ES', 'frr', 'de-CH', 'fr'] }), 'de', 'de-CH; not es, nor frr');
+    equal(choose({ browser: ['IT'] }), 'it', 'upper case');
+  });
+
+  it("then the page's <html lang>, and English when nothing helps", () => {
+    equal(choose({ browser: ['es', 'pt-BR'], page: 'fr-CH' }), 'fr', 'page');
+    equal(choose({ browser: ['es'], page: 'es' }), 'en', 'English');
+    equal(choose({ element: 'xx', page: '' }), 'en', 'an unknown element lang is skipped');
   });
 });
 

@@ -1,8 +1,11 @@
 /**
- * The reset email's link (help text C.4, S12): `#portal-reset=…` opens the reset screen by
- * itself and leaves the address bar at once, whether the page loads with it or is open.
+ * The reset email's link (help text C.4, S12): `#portal-reset=…&lang=…` opens the reset
+ * screen by itself, in the mail's language, and leaves the address bar at once, whether
+ * the page loads with it or is open.
  */
+import { resetLinkFragment } from '../../server/contract.ts';
 import type { CustomerPortal } from '../../widget/customer-portal.ts';
+import { currentLanguage } from '../../widget/localization.ts';
 import { assert, equal, waitFor } from './support/assert.ts';
 import { currentView, mountPortal, unmountAll, viewName, waitForView } from './support/portal.ts';
 import { startTestService, stopTestService } from './support/service.ts';
@@ -10,10 +13,14 @@ import { startTestService, stopTestService } from './support/service.ts';
 const TOKEN = 'ThisIsAResetTokenFromTheEmail_0123456789ab';
 
 /** Loads a page with the portal in a frame, as the link in the email opens it. */
-async function openPage(api: string, mode: 'inline' | 'launcher' = 'inline') {
+async function openPage(
+  api: string,
+  mode: 'inline' | 'launcher' = 'inline',
+  fragment = `portal-reset=${TOKEN}`,
+) {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 800px; height: 900px; border: 0';
-  frame.src = `/test/widget/fixtures/portal-page.html?api=${encodeURIComponent(api)}&mode=${mode}#portal-reset=${TOKEN}`;
+  frame.src = `/test/widget/fixtures/portal-page.html?api=${encodeURIComponent(api)}&mode=${mode}#${fragment}`;
   document.body.append(frame);
   const page = await waitFor(
     () => frame.contentWindow as (Window & { hashAfterImport?: string }) | null,
@@ -48,6 +55,28 @@ describe('the reset link', () => {
     assert(!page.location.href.includes(TOKEN), 'not anywhere in the URL');
   });
 
+  it("the mail's link opens the reset screen in the mail's language, over an earlier choice, and keeps it as the choice", async () => {
+    localStorage.setItem('customer-portal:language', 'de');
+    const { frame, page, portal } = await openPage(api, 'inline', resetLinkFragment(TOKEN, 'fr'));
+    frames.push(frame);
+    const view = await waitForView(portal, 'reset');
+    await waitFor(
+      () => view.closest('[lang]')?.getAttribute('lang') === 'fr',
+      'the screen in French',
+    );
+    equal(
+      view.querySelector('h2')?.textContent?.trim(),
+      'Définissez un nouveau mot de passe',
+      'the French heading',
+    );
+    equal(page.location.hash, '', 'the whole link, language too, left the address bar');
+    equal(
+      localStorage.getItem('customer-portal:language'),
+      'fr',
+      'as if the customer had picked it',
+    );
+  });
+
   it('in launcher mode the link opens the dialog on the reset screen by itself', async () => {
     const { frame, portal } = await openPage(api, 'launcher');
     frames.push(frame);
@@ -63,5 +92,18 @@ describe('the reset link', () => {
     equal(location.hash, '', 'the token left the address bar');
     const heading = currentView(portal)?.querySelector('h2');
     await waitFor(() => document.activeElement === heading, 'focus on "Set a new password"');
+  });
+
+  it('a link in Italian clicked while the portal is open in English switches to Italian', async () => {
+    const portal = await mountPortal({ api, lang: 'en' });
+    const events: string[] = [];
+    portal.addEventListener('portal-language-change', (event) =>
+      events.push(event.detail.language),
+    );
+    location.hash = `#${resetLinkFragment(TOKEN, 'it')}`;
+    await waitForView(portal, 'reset');
+    await waitFor(() => currentLanguage() === 'it', 'Italian');
+    equal(location.hash, '', 'the link left the address bar');
+    equal(events.join(), 'it', 'the page hears of the change, as for a pick');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Screenshots of every screen of the built widget, at desktop (1280×800) and phone
- * (375×812) size, one language each, into test-results/screenshots/. Not a test: a way
+ * (375×812) size, one language each, and of the header in all four languages at 320, 375
+ * and 1280 px, into test-results/screenshots/. Not a test: a way
  * to look at what customers see. Run `npm run build && npx tsx test/widget/screenshots.ts`.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -90,6 +91,25 @@ async function newCustomer(language: string) {
   return { number, password };
 }
 
+/** The first change of password (A.4) through the API, as a customer who has done it. */
+async function activate(customer: { number: string; password: string }, chosen: string) {
+  const login = await fetch(`${service.url}/api/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: pageOrigin },
+    body: JSON.stringify({ customerNumber: customer.number, password: customer.password }),
+  });
+  const { changeToken } = (await login.json()) as { changeToken: string };
+  await fetch(`${service.url}/api/password/change`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Origin: pageOrigin,
+      Authorization: `Bearer ${changeToken}`,
+    },
+    body: JSON.stringify({ currentPassword: customer.password, newPassword: chosen }),
+  });
+}
+
 const portal = (page: Page) => page.locator('customer-portal');
 
 for (const size of sizes) {
@@ -122,6 +142,14 @@ for (const size of sizes) {
   await page.locator('input[name="repeat-password"]').fill('Winter');
   await page.locator('input[name="repeat-password"]').blur();
   await shot(page, 'change-initial-de');
+  // A password the service refuses ("too common"), sent from the button: what the customer
+  // sees without scrolling, where they are.
+  await page.locator('input[name="new-password"]').fill('Password1!');
+  await page.locator('input[name="repeat-password"]').fill('Password1!');
+  await page.locator('customer-portal button[type=submit]').click();
+  await page.locator('customer-portal .cp-field-error').first().waitFor();
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `${OUT}/${size.name}-change-initial-too-common-de.png` });
 
   // Forgot (French) and its answer (Italian).
   await page.goto(`${pageOrigin}/?lang=fr`);
@@ -149,22 +177,8 @@ for (const size of sizes) {
 
   // The internal area (German): first change of password through the API, then log in.
   const second = await newCustomer('de');
-  const login = await fetch(`${service.url}/api/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: pageOrigin },
-    body: JSON.stringify({ customerNumber: second.number, password: second.password }),
-  });
-  const { changeToken } = (await login.json()) as { changeToken: string };
   const chosen = 'Chosen7!passwordQ';
-  await fetch(`${service.url}/api/password/change`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Origin: pageOrigin,
-      Authorization: `Bearer ${changeToken}`,
-    },
-    body: JSON.stringify({ currentPassword: second.password, newPassword: chosen }),
-  });
+  await activate(second, chosen);
   await page.goto(`${pageOrigin}/?lang=de`);
   await page.getByLabel('Kundennummer', { exact: true }).fill(second.number);
   await page.getByLabel('Passwort', { exact: true }).fill(chosen);
@@ -184,6 +198,45 @@ for (const size of sizes) {
   await page.locator('customer-portal-login').waitFor();
   await shot(page, 'launcher-open-en');
 
+  await context.close();
+}
+
+// The header in every language at 320, 375 and 1280 px: the languages and "Log out" top
+// right (help text A.3, A.6, B.2), the longest words ("Se déconnecter", "Portail client").
+const headerCustomer = await newCustomer('en');
+const headerPassword = 'Chosen7!passwordQ';
+await activate(headerCustomer, headerPassword);
+for (const width of [320, 375, 1280]) {
+  const context = await browser.newContext({ viewport: { width, height: 700 } });
+  const page = await context.newPage();
+  const header = async (name: string) => {
+    await page.waitForTimeout(100);
+    await page.screenshot({
+      path: `${OUT}/header-${width}-${name}.png`,
+      clip: { x: 0, y: 0, width, height: 260 },
+    });
+  };
+  await page.goto(`${pageOrigin}/?lang=en`);
+  await header('login-en');
+  await page.getByLabel('Customer number', { exact: true }).fill(headerCustomer.number);
+  await page.getByLabel('Password', { exact: true }).fill(headerPassword);
+  await page.getByRole('button', { name: 'log in' }).click();
+  await page.locator('customer-portal-account').waitFor();
+  for (const language of ['de', 'fr', 'it', 'en']) {
+    await portal(page).locator(`[part~="language"][lang="${language}"]`).click();
+    await page.locator(`customer-portal .cp-root[lang="${language}"]`).waitFor();
+    await header(`account-${language}`);
+  }
+  await portal(page).locator('[part="logout"]').click();
+  await page.locator('customer-portal-login').waitFor();
+  await page.goto(`${pageOrigin}/?mode=launcher&lang=en`);
+  await portal(page).locator('[part="launcher"]').click();
+  await page.locator('customer-portal-login').waitFor();
+  for (const language of ['de', 'fr', 'it', 'en']) {
+    await portal(page).locator(`[part~="language"][lang="${language}"]`).click();
+    await page.locator(`customer-portal .cp-root[lang="${language}"]`).waitFor();
+    await header(`launcher-${language}`);
+  }
   await context.close();
 }
 

@@ -101,6 +101,7 @@ export class AccountView extends PortalView {
     return html`
       <customer-portal-password-change
         .customerNumber=${this.customer?.number ?? ''}
+        .serverError=${this.serverError}
         .busy=${this.busy}
         @change-submit=${(event: CustomEvent<ChangePasswordDetail>) => this.emit('change-submit', event.detail)}
       ></customer-portal-password-change>

@@ -29,6 +29,7 @@ export class ChangeInitialView extends PortalView {
       <customer-portal-password-change
         .customerNumber=${this.customerNumber}
         .initial=${true}
+        .serverError=${this.serverError}
         .busy=${this.busy}
         @change-submit=${(event: CustomEvent<ChangePasswordDetail>) => this.emit('change-submit', event.detail)}
       ></customer-portal-password-change>

@@ -32,7 +32,7 @@ export class ForgotView extends PortalView {
     const customerNumber = this.field('customer-number').trim();
     this.missing = customerNumber === '';
     if (this.missing) {
-      this.focusField('customer-number');
+      void this.focusField('customer-number');
       return;
     }
     this.emit<ForgotDetail>('forgot-submit', { customerNumber });
@@ -40,6 +40,9 @@ export class ForgotView extends PortalView {
 
   override render() {
     const { ids, missing } = this;
+    const error = missing
+      ? msg('Please enter your customer number.')
+      : this.serverErrorAt('customer-number');
     return html`
       <h2 class="cp-heading" tabindex="-1">${msg('Forgot your password')}</h2>
       <p class="cp-text">
@@ -47,8 +50,8 @@ export class ForgotView extends PortalView {
       </p>
       <form class="cp-form" novalidate aria-busy=${this.busy} @submit=${this.submit}>
         <div class="cp-field">
-          ${customerNumberInput(ids.number, this.customerNumber, missing ? ids.error : undefined)}
-          ${fieldError(ids.error, missing ? msg('Please enter your customer number.') : null)}
+          ${customerNumberInput(ids.number, this.customerNumber, error ? ids.error : undefined)}
+          ${fieldError(ids.error, error)}
         </div>
         ${submitButton(msg('reset password'), this.busy)}
       </form>

@@ -46,7 +46,7 @@ export class LoginView extends PortalView {
     const password = this.field('password');
     this.missing = customerNumber === '' ? 'customer-number' : password === '' ? 'password' : null;
     if (this.missing) {
-      this.focusField(this.missing);
+      void this.focusField(this.missing);
       return;
     }
     const remember = this.querySelector<HTMLInputElement>('[name="remember"]')?.checked ?? false;
@@ -55,22 +55,29 @@ export class LoginView extends PortalView {
 
   override render() {
     const { missing, ids } = this;
+    // One error at a time: the submit that finds a field missing clears the service's.
+    const numberError =
+      missing === 'customer-number'
+        ? msg('Please enter your customer number.')
+        : this.serverErrorAt('customer-number');
+    const passwordError =
+      missing === 'password' ? msg('Please enter your password.') : this.serverErrorAt('password');
     return html`
       <h2 class="cp-heading" tabindex="-1">${msg('Log in')}</h2>
       <form class="cp-form" novalidate aria-busy=${this.busy} @submit=${this.submit}>
         <div class="cp-field">
-          ${customerNumberInput(ids.number, this.customerNumber, missing === 'customer-number' ? ids.error : undefined)}
-          ${fieldError(ids.error, missing === 'customer-number' ? msg('Please enter your customer number.') : null)}
+          ${customerNumberInput(ids.number, this.customerNumber, numberError ? ids.error : undefined)}
+          ${fieldError(ids.error, numberError)}
         </div>
         <div class="cp-field">
           <customer-portal-password
             name="password"
             autocomplete="current-password"
             .label=${msg('Password')}
-            .invalid=${missing === 'password'}
-            .describedBy=${ifDefined(missing === 'password' ? ids.error : undefined)}
+            .invalid=${passwordError !== null}
+            .describedBy=${ifDefined(passwordError ? ids.error : undefined)}
           ></customer-portal-password>
-          ${fieldError(ids.error, missing === 'password' ? msg('Please enter your password.') : null)}
+          ${fieldError(ids.error, passwordError)}
         </div>
         <div class="cp-check">
           <input class="cp-checkbox" type="checkbox" name="remember" id=${ids.remember} .checked=${this.remembered} />

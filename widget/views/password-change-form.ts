@@ -35,7 +35,7 @@ export class PasswordChangeForm extends PortalView {
     const currentPassword = this.field('current-password');
     this.currentMissing = currentPassword === '';
     if (this.currentMissing) {
-      this.focusField('current-password');
+      void this.focusField('current-password');
       return;
     }
     const newPassword = this.newPasswordFields();
@@ -47,9 +47,11 @@ export class PasswordChangeForm extends PortalView {
   }
 
   override render() {
-    const missing = this.initial
-      ? msg('Please enter the password we sent you by email.')
-      : msg('Please enter your previous password.');
+    const error = !this.currentMissing
+      ? this.serverErrorAt('current-password')
+      : this.initial
+        ? msg('Please enter the password we sent you by email.')
+        : msg('Please enter your previous password.');
     return html`
       <form class="cp-form" novalidate aria-busy=${this.busy} @submit=${this.submit}>
         ${hiddenUsername(this.customerNumber)}
@@ -58,12 +60,15 @@ export class PasswordChangeForm extends PortalView {
             name="current-password"
             autocomplete="current-password"
             .label=${msg('Previous password')}
-            .invalid=${this.currentMissing}
-            .describedBy=${this.currentMissing ? this.errorId : undefined}
+            .invalid=${error !== null}
+            .describedBy=${error ? this.errorId : undefined}
           ></customer-portal-password>
-          ${fieldError(this.errorId, this.currentMissing ? missing : null)}
+          ${fieldError(this.errorId, error)}
         </div>
-        <customer-portal-new-password .customerNumber=${this.customerNumber}></customer-portal-new-password>
+        <customer-portal-new-password
+          .customerNumber=${this.customerNumber}
+          .serverError=${this.serverError}
+        ></customer-portal-new-password>
         ${submitButton(msg('Change password'), this.busy)}
       </form>
     `;

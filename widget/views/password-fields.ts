@@ -10,6 +10,7 @@ import {
   CHECKLIST_RULES,
   failedChecklistRules,
   failedPasswordRules,
+  normalizeCustomerNumber,
 } from '../../server/contract.ts';
 import { describeFailedRules, describeRule } from '../messages.ts';
 import { PortalView, uniqueId } from './portal-view.ts';
@@ -109,16 +110,18 @@ export class NewPasswordFields extends PortalView {
 
   /** True when the service may be asked; else says what is wrong and focuses the field. */
   check(): boolean {
-    const failed = failedPasswordRules(this.password, this.customerNumber);
+    // Compared as the service does: "1001 2345" typed is 10012345 inside a password.
+    const number = this.customerNumber && normalizeCustomerNumber(this.customerNumber);
+    const failed = failedPasswordRules(this.password, number);
     if (this.password === '' || failed.length > 0) {
       this.problem =
         this.password === '' ? msg('Please enter a new password.') : describeFailedRules(failed);
-      this.focusField('new-password');
+      void this.focusField('new-password');
       return false;
     }
     if (this.repeated !== this.password) {
       this.repeatedLeft = true;
-      this.focusField('repeat-password');
+      void this.focusField('repeat-password');
       return false;
     }
     return true;
@@ -141,6 +144,8 @@ export class NewPasswordFields extends PortalView {
   override render() {
     const failed = failedChecklistRules(this.password);
     const mismatch = this.mismatch;
+    // The service's verdict (too common, unchanged, …) shows where the customer fixes it.
+    const problem = this.problem ?? this.serverErrorAt('new-password');
     return html`
       <div
         class="cp-field"
@@ -152,8 +157,8 @@ export class NewPasswordFields extends PortalView {
           name="new-password"
           autocomplete="new-password"
           .label=${msg('New password')}
-          .describedBy=${`${this.ids.needs} ${this.ids.rules}${this.problem ? ` ${this.ids.problem}` : ''}`}
-          .invalid=${this.problem !== null}
+          .describedBy=${`${this.ids.needs} ${this.ids.rules}${problem ? ` ${this.ids.problem}` : ''}`}
+          .invalid=${problem !== null}
         ></customer-portal-password>
         <p class="cp-hint" id=${this.ids.needs}>${msg('Your new password needs:')}</p>
         <ul class="cp-checklist" id=${this.ids.rules}>
@@ -165,11 +170,7 @@ export class NewPasswordFields extends PortalView {
             </li>`;
           })}
         </ul>
-        ${
-          this.problem
-            ? html`<p class="cp-field-error" id=${this.ids.problem}>${this.problem}</p>`
-            : nothing
-        }
+        ${problem ? html`<p class="cp-field-error" id=${this.ids.problem}>${problem}</p>` : nothing}
       </div>
       <div
         class="cp-field"

@@ -13,20 +13,38 @@ export function uniqueId(prefix: string): string {
   return `customer-portal-${prefix}-${lastId}`;
 }
 
+/** A server error about one field of a screen, shown under that field. */
+export interface FieldError {
+  /** The field's `name`: `customer-number`, `current-password`, `new-password`, … */
+  field: string;
+  text: string;
+}
+
 /**
  * Reactive properties are declared with `static properties` rather than decorators in the
  * widget's elements: the same Lit behaviour, without the decorator helpers in the bundle
  * that every customer downloads (the 20 KB budget).
  */
 export abstract class PortalView extends LitElement {
-  static override properties: PropertyDeclarations = { busy: { attribute: false } };
+  static override properties: PropertyDeclarations = {
+    busy: { attribute: false },
+    serverError: { attribute: false },
+  };
 
   /** True while the portal waits for the service: the submit button shows it and ignores clicks. */
   busy = false;
+  /** What the service said about one of this screen's fields, until the customer edits it. */
+  serverError: FieldError | null = null;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // For views.styles.ts, which cannot select "every customer-portal-… element" by name.
+    this.classList.add('cp-view');
   }
 
   /** No shadow root: forms must be in the page's DOM for password managers (DESIGN.md). */
@@ -55,8 +73,16 @@ export abstract class PortalView extends LitElement {
     return this.querySelector('customer-portal-new-password');
   }
 
-  /** Moves focus to a field whose value needs the customer's attention. */
-  protected focusField(name: string): void {
+  /** The service's error for the field `name`, if it is about that field. */
+  protected serverErrorAt(name: string): string | null {
+    return this.serverError?.field === name ? this.serverError.text : null;
+  }
+
+  /** Moves focus to a field whose value needs the customer's attention, once its error shows. */
+  async focusField(name: string): Promise<void> {
+    await this.updateComplete;
+    // The field may be in a part inside this screen, which renders after it.
+    for (const part of this.querySelectorAll<PortalView>('*')) await part.updateComplete;
     this.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.focus();
   }
 }

@@ -39,7 +39,10 @@ export class ResetView extends PortalView {
       <p class="cp-text">${msg('Enter your new password in both fields.')}</p>
       <form class="cp-form" novalidate aria-busy=${this.busy} @submit=${this.submit}>
         ${hiddenUsername(this.customerNumber)}
-        <customer-portal-new-password .customerNumber=${this.customerNumber || undefined}></customer-portal-new-password>
+        <customer-portal-new-password
+          .customerNumber=${this.customerNumber || undefined}
+          .serverError=${this.serverError}
+        ></customer-portal-new-password>
         ${submitButton(msg('set password'), this.busy)}
       </form>
       ${

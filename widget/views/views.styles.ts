@@ -26,8 +26,9 @@ export const viewStyles: CSSResult = css`
       display: none;
     }
   }
+  /* The screens and their parts (class set by PortalView): unknown elements are inline. */
   customer-portal > .cp-root,
-  customer-portal > .cp-root :is(customer-portal-login, customer-portal-change-initial, customer-portal-forgot, customer-portal-forgot-sent, customer-portal-reset, customer-portal-account, customer-portal-password-change, customer-portal-new-password, customer-portal-password) {
+  customer-portal > .cp-root .cp-view {
     display: block;
   }
   customer-portal > .cp-root :focus-visible {
@@ -58,7 +59,7 @@ export const viewStyles: CSSResult = css`
     gap: 1.25em;
     margin: 0;
   }
-  customer-portal > .cp-root customer-portal-new-password {
+  customer-portal > .cp-root customer-portal-new-password.cp-view {
     display: grid;
     gap: 1.25em;
   }
@@ -80,7 +81,6 @@ export const viewStyles: CSSResult = css`
     background: var(--_bg);
     color: var(--_text);
     font: inherit;
-    letter-spacing: normal;
   }
   customer-portal > .cp-root .cp-input:focus-visible {
     outline-offset: 0;

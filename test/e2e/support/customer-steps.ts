@@ -49,12 +49,13 @@ export async function readWelcomeMails(portal: E2ePortal, email: string) {
   return { numberMail, passwordMail, initialPassword: initialPasswordIn(passwordMail.text) };
 }
 
-/** The "Change password now" link of the newest reset mail. */
+/** The "Change password now" link of the newest reset mail, with the mail's language. */
 export async function resetLinkFor(portal: E2ePortal, email: string): Promise<string> {
   const mail = await latestMail(portal.serviceUrl, email, 'password_reset');
   const token = resetTokenIn(mail.text);
-  const link = /(https?:\/\/\S+#portal-reset=[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
-  if (!link?.endsWith(token)) throw new Error('the mail holds no "Change password now" link');
+  const link = /(https?:\/\/\S+#portal-reset=[A-Za-z0-9_-]+&lang=[a-z]{2})/.exec(mail.text)?.[1];
+  if (!link?.includes(`=${token}&`))
+    throw new Error('the mail holds no "Change password now" link');
   return link;
 }
 

@@ -100,6 +100,33 @@ export function field(portal: HTMLElement, label: string): HTMLInputElement {
   return input as HTMLInputElement;
 }
 
+/**
+ * What the page says about a field, as a screen reader reads it: the error texts its
+ * `aria-describedby` points to, when the field is marked invalid; '' when it is not.
+ */
+export function fieldErrorText(portal: HTMLElement, label: string): string {
+  const input = field(portal, label);
+  if (input.getAttribute('aria-invalid') !== 'true') return '';
+  const ids = input.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return ids
+    .map((id) => portal.querySelector(`[id="${id}"].cp-field-error`)?.textContent?.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function waitForFieldError(portal: HTMLElement, label: string, part: string) {
+  return waitFor(
+    () => fieldErrorText(portal, label).includes(part),
+    `"${part}" at the field "${label}" (now "${fieldErrorText(portal, label)}", message "${messageText(portal)}")`,
+  );
+}
+
+/** The focused element, looking into the portal's shadow root. */
+export function focusedIn(portal: HTMLElement): Element | null {
+  const active = document.activeElement;
+  return active === portal ? (portal.shadowRoot?.activeElement ?? portal) : active;
+}
+
 /** Types a value as the browser reports typing: value, then an input event. */
 export function type(portal: HTMLElement, label: string, value: string): HTMLInputElement {
   const input = field(portal, label);

@@ -2,13 +2,16 @@
  * @module Reads the dev mailbox the way a newcomer does: GET /dev/mail.json, and picks
  * out what a customer would copy from a mail (the number, the initial password, the link).
  */
+import type { MailKind } from '../../server/mail/kinds.ts';
+
+/** One mail as GET /dev/mail.json lists it. */
 export interface DevMail {
   id: number;
   to: string;
   subject: string;
   text: string;
   html: string;
-  kind: string;
+  kind: MailKind;
   createdAt: string;
 }
 

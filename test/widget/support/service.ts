@@ -5,15 +5,9 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { CustomerRecord, Language } from '../../../server/contract.ts';
 
-export interface DevMail {
-  id: number;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  kind: 'customer_number' | 'initial_password' | 'password_reset' | 'password_changed';
-  createdAt: string;
-}
+import type { DevMail } from '../../support/mailbox.ts';
+
+export type { DevMail };
 
 /**
  * Starts a fresh service (own database) that allows this test page's origin. With

@@ -46,6 +46,11 @@ for (const { language, viewport, device } of RUNS) {
 
     const context = await openContext(e2e.browser, viewport);
     const page = await context.newPage();
+    // The portal link page's CSP forbids inline script and style (S23): nothing may trip it.
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     const shot = (step: string) => screenshot(page, `a-${language}-${device}-${step}`);
     await page.goto(e2e.portal.portalUrl);
     await pickLanguage(page, language);
@@ -80,6 +85,7 @@ for (const { language, viewport, device } of RUNS) {
     await logout.click();
     await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
     await shot('5-logged-out');
+    assert.deepEqual(violations, [], 'the widget keeps to the strict CSP');
     await context.close();
   });
 }

@@ -66,6 +66,7 @@ test('S23 the portal page has a strict CSP without inline script, framed only as
   for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) {
     assert.ok(!scripts.includes(unsafe), `script-src allows ${unsafe}`);
   }
+  assert.deepEqual(csp.get('style-src'), ["'self'"], 'no inline style either');
   assert.deepEqual(csp.get('frame-ancestors'), [FRAMING_SITE]);
   assert.deepEqual(csp.get('object-src'), ["'none'"]);
   assert.ok(csp.has('base-uri'));

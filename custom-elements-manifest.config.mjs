@@ -23,6 +23,11 @@ export default {
                 .filter((member) => member.privacy === 'private')
                 .map((member) => member.name),
             );
+            // PortalFlow (widget/portal-flow.ts) is the element's internal base class; for
+            // site owners the element is a LitElement, and the manifest names no module it omits.
+            if (declaration.superclass?.name === 'PortalFlow') {
+              declaration.superclass = { name: 'LitElement', package: 'lit' };
+            }
             if (declaration.events) {
               declaration.events = declaration.events.filter((event) => event.description);
             }

@@ -7,8 +7,8 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { LANGUAGES, type Language } from '../server/contract.ts';
-import type { View } from './customer-portal.ts';
 import { currentLanguage, LANGUAGE_NAMES } from './localization.ts';
+import type { View } from './portal-flow.ts';
 
 /** A message for the customer; `text` is a function, so it follows a change of language. */
 export interface Message {

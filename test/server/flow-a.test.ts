@@ -4,19 +4,15 @@
  * the internal area, and logs out.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { runCli } from '../../server/cli.ts';
 import type { Customer, LoginResponse, SessionResponse } from '../../server/contract.ts';
 import { Client } from '../support/client.ts';
 import { activateCustomer, logIn, provisionCustomer } from '../support/customers.ts';
 import { initialPasswordIn, latestMail, readMailbox } from '../support/mailbox.ts';
-import { startService, type TestService } from '../support/service.ts';
+import { useService } from '../support/service.ts';
 
-let service: TestService;
-before(async () => {
-  service = await startService();
-});
-after(() => service.stop());
+const service = useService();
 
 test('A.1–A.6 a customer provisioned by the CLI changes the initial password, logs in and out', async () => {
   const printed: string[] = [];

@@ -4,17 +4,13 @@
  * of milliseconds, so the test starts the login at a range of offsets around the change.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { SessionResponse } from '../../server/contract.ts';
 import { Client } from '../support/client.ts';
 import { activateCustomer, logIn, newPassword, provisionCustomer } from '../support/customers.ts';
-import { startService, type TestService } from '../support/service.ts';
+import { useService } from '../support/service.ts';
 
-let service: TestService;
-before(async () => {
-  service = await startService();
-});
-after(() => service.stop());
+const service = useService();
 
 test('S13 a login racing a password change never keeps a session with the old password', async () => {
   const client = new Client(service.url);

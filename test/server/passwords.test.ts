@@ -3,7 +3,7 @@
  * policy accepts, and what initial passwords look like.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { hash } from '@node-rs/argon2';
 import { generateInitialPassword, isCommonPassword } from '../../server/auth/passwords.ts';
 import type { SessionResponse } from '../../server/contract.ts';
@@ -11,9 +11,12 @@ import { failedChecklistRules, LIMITS } from '../../server/contract.ts';
 import { Client } from '../support/client.ts';
 import { activateCustomer, provisionCustomer } from '../support/customers.ts';
 import { initialPasswordIn } from '../support/mailbox.ts';
-import { startService, type TestService } from '../support/service.ts';
+import { useService } from '../support/service.ts';
 
-let service: TestService & { clock: { advance?(milliseconds: number): void } };
+const service = useService({ clock: 'manual' }, async () => {
+  client = new Client(service.url);
+});
+
 let client: Client;
 /** A customer who chose `password` (help text A.4). */
 const activeCustomer = async (password: string) =>
@@ -31,11 +34,6 @@ async function logIn(_client: Client, number: string, password: string): Promise
   assert.equal(answer.status, 200, answer.text);
   return answer.body;
 }
-before(async () => {
-  service = await startService({ clock: 'manual' });
-  client = new Client(service.url);
-});
-after(() => service.stop());
 
 const storedHash = (number: string) =>
   (

@@ -4,7 +4,7 @@
  * rotation keeps old tokens working while the JWKS lists both keys.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   createLocalJWKSet,
   decodeJwt,
@@ -23,19 +23,15 @@ import { rotateSigningKey } from '../../server/auth/access-tokens.ts';
 import { createActiveCustomer, logIn, type TestCustomer } from '../support/customers.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
-import { startService } from '../support/service.ts';
+import { useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
-let client: PortalClient;
-let customer: TestCustomer;
-
-before(async () => {
-  service = await startService({ clock: 'manual' });
+const service = useService({ clock: 'manual' }, async () => {
   client = new PortalClient(service.url);
   customer = await createActiveCustomer(client);
 });
-after(() => service.stop());
+
+let client: PortalClient;
+let customer: TestCustomer;
 
 const seconds = () => Math.floor(service.clock.now() / 1000);
 

@@ -4,7 +4,7 @@
  * header only, and only from its last hop.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Answer } from '../support/client.ts';
 import {
   activateCustomer,
@@ -17,26 +17,25 @@ import { auditRows } from '../support/database-snapshot.ts';
 import { latestMail, resetTokenIn } from '../support/mailbox.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
-import { startService } from '../support/service.ts';
+import { startService, type TestService, useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let proxied: Service;
+const proxied = useService(
+  {
+    env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' },
+    clock: 'manual',
+  },
+  async () => {
+    customer = await activateCustomer(
+      newClient(proxied, '192.0.2.1'),
+      await provisionCustomer(newClient(proxied, '192.0.2.1')),
+    );
+  },
+);
+
 let customer: TestCustomer;
 const clients: PortalClient[] = [];
 
-before(async () => {
-  proxied = await startService({
-    env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' },
-    clock: 'manual',
-  });
-  customer = await activateCustomer(
-    newClient(proxied, '192.0.2.1'),
-    await provisionCustomer(newClient(proxied, '192.0.2.1')),
-  );
-});
-after(() => proxied.stop());
-
-function newClient(service: Service, address?: string): PortalClient {
+function newClient(service: TestService, address?: string): PortalClient {
   const client = new PortalClient(service.url, address ? { address } : {});
   clients.push(client);
   return client;

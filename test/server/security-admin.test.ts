@@ -4,7 +4,7 @@
  * audit log with time, action, customer and address, and without a secret.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   activateCustomer,
   logIn,
@@ -16,17 +16,13 @@ import { auditRows, passwordHashes, snapshotDatabase } from '../support/database
 import { initialPasswordIn, latestMail } from '../support/mailbox.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
-import { ADMIN_TOKEN, startService } from '../support/service.ts';
+import { ADMIN_TOKEN, startService, useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
-let client: PortalClient;
-
-before(async () => {
-  service = await startService({ clock: 'manual' });
+const service = useService({ clock: 'manual' }, async () => {
   client = new PortalClient(service.url);
 });
-after(() => service.stop());
+
+let client: PortalClient;
 
 async function adminWith(authorization: string | null, method: string, path: string) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };

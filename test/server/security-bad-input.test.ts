@@ -4,28 +4,25 @@
  * service stays up, and the database is exactly as it was.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { afterEach, beforeEach, test } from 'node:test';
 import { ERROR_CODES, LIMITS } from '../../server/contract.ts';
 import { createActiveCustomer, logIn, type TestCustomer } from '../support/customers.ts';
 import { snapshotDatabase } from '../support/database-snapshot.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
-import { ADMIN_TOKEN, startService, TEST_ORIGIN } from '../support/service.ts';
+import { ADMIN_TOKEN, TEST_ORIGIN, useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
+const service = useService({}, async () => {
+  client = new PortalClient(service.url);
+  customer = await createActiveCustomer(client);
+  accessToken = await logIn(client, customer);
+});
+
 let client: PortalClient;
 let customer: TestCustomer;
 let accessToken: string;
 let databaseBefore: Record<string, unknown[]>;
 
-before(async () => {
-  service = await startService();
-  client = new PortalClient(service.url);
-  customer = await createActiveCustomer(client);
-  accessToken = await logIn(client, customer);
-});
-after(() => service.stop());
 beforeEach(() => {
   databaseBefore = snapshotDatabase(service.db);
 });

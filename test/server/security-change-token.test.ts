@@ -3,7 +3,7 @@
  * works only for POST /api/password/change, only once, and only for 10 minutes.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   newPassword,
   provisionCustomer,
@@ -12,17 +12,13 @@ import {
 } from '../support/customers.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
-import { startService } from '../support/service.ts';
+import { useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
-let client: PortalClient;
-
-before(async () => {
-  service = await startService({ clock: 'manual' });
+const service = useService({ clock: 'manual' }, async () => {
   client = new PortalClient(service.url);
 });
-after(() => service.stop());
+
+let client: PortalClient;
 
 function changePassword(token: string, customer: TestCustomer, chosen = newPassword()) {
   return client.post(

@@ -4,25 +4,21 @@
  * foreign page can neither read answers nor make the browser act with the cookie.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ERROR_CODES } from '../../server/contract.ts';
 import { createActiveCustomer, logIn, type TestCustomer } from '../support/customers.ts';
 import { snapshotDatabase } from '../support/database-snapshot.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
-import { startService, TEST_ORIGIN } from '../support/service.ts';
+import { TEST_ORIGIN, useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
+const service = useService({}, async () => {
+  customer = await createActiveCustomer(newClient());
+});
+
 let customer: TestCustomer;
 const clients: PortalClient[] = [];
 const FOREIGN = 'https://evil.example';
-
-before(async () => {
-  service = await startService();
-  customer = await createActiveCustomer(newClient());
-});
-after(() => service.stop());
 
 function newClient(origin = TEST_ORIGIN): PortalClient {
   const client = new PortalClient(service.url, { origin });

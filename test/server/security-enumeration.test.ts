@@ -3,7 +3,7 @@
  * customer number exists, neither by what it says nor by how long it takes.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Answer } from '../support/client.ts';
 import {
   activateCustomer,
@@ -14,23 +14,22 @@ import {
 } from '../support/customers.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
-import { startService } from '../support/service.ts';
+import { useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
-let client: PortalClient;
-let addressCount = 0;
-
-before(async () => {
-  // Behind the trusted header each request can come from its own address, so the
-  // per-address limit (S09) never interferes with the volume below.
-  service = await startService({
+// Behind the trusted header each request can come from its own address, so the
+// per-address limit (S09) never interferes with the volume below.
+const service = useService(
+  {
     env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' },
     clock: 'manual',
-  });
-  client = new PortalClient(service.url);
-});
-after(() => service.stop());
+  },
+  async () => {
+    client = new PortalClient(service.url);
+  },
+);
+
+let client: PortalClient;
+let addressCount = 0;
 
 /** A login from an address no other request used. */
 function logInFromNewAddress(customerNumber: string, password: string): Promise<Answer> {

@@ -4,7 +4,7 @@
  * repeats a password or token it was sent (S05), and no customer's password changes.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import fc from 'fast-check';
 import { ERROR_CODES } from '../../server/contract.ts';
 import {
@@ -17,29 +17,28 @@ import {
 } from '../support/customers.ts';
 import { passwordHashes } from '../support/database-snapshot.ts';
 import { PortalClient } from '../support/portal-client.ts';
-import { ADMIN_TOKEN, startService, TEST_ORIGIN } from '../support/service.ts';
+import { ADMIN_TOKEN, TEST_ORIGIN, useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
+// Each request from its own address, so the per-address limits (S09) do not turn every
+// later login into a 429 that never reaches the password check.
+const service = useService(
+  { env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' } },
+  async () => {
+    const client = new PortalClient(service.url);
+    active = await createActiveCustomer(client);
+    accessToken = await logIn(client, active);
+    initial = await provisionCustomer(client);
+    changeToken = await requestChangeToken(client, initial);
+    hashesBefore = passwordHashes(service.db);
+  },
+);
+
 let active: TestCustomer;
 let initial: TestCustomer;
 let accessToken: string;
 let changeToken: string;
 let hashesBefore: Map<string, string>;
 let requestCount = 0;
-
-before(async () => {
-  // Each request from its own address, so the per-address limits (S09) do not turn every
-  // later login into a 429 that never reaches the password check.
-  service = await startService({ env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' } });
-  const client = new PortalClient(service.url);
-  active = await createActiveCustomer(client);
-  accessToken = await logIn(client, active);
-  initial = await provisionCustomer(client);
-  changeToken = await requestChangeToken(client, initial);
-  hashesBefore = passwordHashes(service.db);
-});
-after(() => service.stop());
 
 /** Values a field may hold: anything JSON, odd strings, and the real customers' numbers. */
 const oddValue = () =>

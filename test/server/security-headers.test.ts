@@ -4,20 +4,16 @@
  * is sent when the service is reached over HTTPS.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Client } from '../support/client.ts';
-import { startService } from '../support/service.ts';
+import { startService, useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
-let client: Client;
 const FRAMING_SITE = 'https://wapp.example';
-
-before(async () => {
-  service = await startService({ env: { PORTAL_FRAME_ANCESTORS: FRAMING_SITE } });
+const service = useService({ env: { PORTAL_FRAME_ANCESTORS: FRAMING_SITE } }, async () => {
   client = new Client(service.url);
 });
-after(() => service.stop());
+
+let client: Client;
 
 /** The CSP as a map from directive to its sources. */
 function directives(policy: string): Map<string, string[]> {

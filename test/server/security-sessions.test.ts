@@ -3,23 +3,19 @@
  * use, reuse detection with a short grace window, idle and absolute limits, and logout.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createActiveCustomer, logIn, type TestCustomer } from '../support/customers.ts';
 import { auditRows, snapshotDatabase } from '../support/database-snapshot.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
-import { startService } from '../support/service.ts';
+import { useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
-let customer: TestCustomer;
-const clients: PortalClient[] = [];
-
-before(async () => {
-  service = await startService({ clock: 'manual' });
+const service = useService({ clock: 'manual' }, async () => {
   customer = await createActiveCustomer(newClient());
 });
-after(() => service.stop());
+
+let customer: TestCustomer;
+const clients: PortalClient[] = [];
 
 function newClient(): PortalClient {
   const client = new PortalClient(service.url);

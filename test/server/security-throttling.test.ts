@@ -4,7 +4,7 @@
  * same way; an operator unlock, a successful login or a reset clears the count.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Answer } from '../support/client.ts';
 import {
   activateCustomer,
@@ -17,21 +17,16 @@ import { auditRows } from '../support/database-snapshot.ts';
 import { latestMail, resetTokenIn } from '../support/mailbox.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
-import { startService } from '../support/service.ts';
+import { useService } from '../support/service.ts';
 
-type Service = Awaited<ReturnType<typeof startService>>;
-let service: Service;
+// Each test speaks from its own address, so the per-address limit (S09) stays out of it.
+const service = useService({
+  env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' },
+  clock: 'manual',
+});
+
 const clients: PortalClient[] = [];
 let addressCount = 0;
-
-before(async () => {
-  // Each test speaks from its own address, so the per-address limit (S09) stays out of it.
-  service = await startService({
-    env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' },
-    clock: 'manual',
-  });
-});
-after(() => service.stop());
 
 function newClient(): PortalClient {
   addressCount += 1;

@@ -4,18 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { startService, type TestService } from '../support/service.ts';
+import { test } from 'node:test';
+import { useService } from '../support/service.ts';
 
-let service: TestService;
-before(async () => {
+const service = useService({}, async () => {
   assert.ok(
     existsSync('dist/widget/customer-portal.js'),
     'npm test builds the widget before this test',
   );
-  service = await startService();
 });
-after(() => service.stop());
 
 test('the entry file is revalidated, compressed, and any page may load it', async () => {
   const entry = await fetch(`${service.url}/widget/customer-portal.js`, {

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { createApp } from '../../server/app.ts';
 import { ensureSigningKey } from '../../server/auth/access-tokens.ts';
 import { type Clock, createManualClock, systemClock } from '../../server/clock.ts';
@@ -23,7 +24,8 @@ export interface TestService {
   adminToken: string;
   config: Readonly<Config>;
   db: Db;
-  clock: Clock;
+  /** With `clock: 'manual'`, `advance` moves the service's time. */
+  clock: Clock & { advance?(milliseconds: number): void };
   /** Every log line the service wrote. */
   logs: string[];
   databasePath: string;
@@ -39,11 +41,7 @@ export interface ServiceOptions {
   clock?: 'system' | 'manual';
 }
 
-export async function startService(options: ServiceOptions = {}): Promise<
-  TestService & {
-    clock: Clock & { advance?(milliseconds: number): void };
-  }
-> {
+export async function startService(options: ServiceOptions = {}): Promise<TestService> {
   const folder = mkdtempSync(join(tmpdir(), 'portal-test-'));
   const databasePath = join(folder, 'portal.db');
   const config = loadConfig({
@@ -58,9 +56,9 @@ export async function startService(options: ServiceOptions = {}): Promise<
   const db = openDatabase(databasePath);
   await ensureSigningKey(db, clock);
   const logs: string[] = [];
-  const app = createApp({ config, db, clock, logger: createLogger((line) => logs.push(line)) });
-  const server = await listen(app.fetch, '127.0.0.1', 0);
   const logger = createLogger((line) => logs.push(line));
+  const app = createApp({ config, db, clock, logger });
+  const server = await listen(app.fetch, '127.0.0.1', 0);
   // With SMTP_URL the worker delivers as in production; tests call deliverDue() to not wait.
   const mailWorker = config.smtpUrl
     ? startMailWorker({ db, config, logger, clock, pollMilliseconds: 200 })
@@ -81,4 +79,32 @@ export async function startService(options: ServiceOptions = {}): Promise<
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A service for the whole test file: started before its tests, stopped after them.
+ * `setUp` runs once it is up, in the same hook: Node 20 runs a file's top-level `before`
+ * hooks concurrently, so a second hook could not count on the service being there.
+ *
+ * @example
+ * const service = useService({ clock: 'manual' }, async () => {
+ *   client = new Client(service.url);
+ * });
+ */
+export function useService(
+  options: ServiceOptions = {},
+  setUp: () => void | Promise<void> = () => {},
+): TestService {
+  let started: TestService | undefined;
+  before(async () => {
+    started = await startService(options);
+    await setUp();
+  });
+  after(() => started?.stop());
+  return new Proxy({} as TestService, {
+    get(_target, key: keyof TestService) {
+      if (!started) throw new Error('the service starts in before(): use it inside a test');
+      return started[key];
+    },
+  });
 }

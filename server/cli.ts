@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { rotateSigningKey } from './auth/access-tokens.ts';
-import { secondsLocked } from './auth/throttle.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { CustomerRecord } from './contract.ts';
@@ -14,6 +13,7 @@ import { importCustomers } from './customers-csv.ts';
 import {
   createCustomer,
   describeCustomer,
+  listCustomerRecords,
   type Operator,
   ProvisioningError,
   removeCustomer,
@@ -22,7 +22,6 @@ import {
   unlockCustomer,
 } from './provisioning.ts';
 import { listAudit } from './store/audit.ts';
-import { listCustomers, toCustomerRecord } from './store/customers.ts';
 import { openDatabase } from './store/database.ts';
 
 const USAGE = `Usage: npm run portal -- <command>
@@ -126,16 +125,7 @@ export async function runCli(
         return 0;
       }
       case 'list':
-        for (const row of listCustomers(db)) {
-          print(
-            formatLine(
-              toCustomerRecord(
-                row,
-                secondsLocked(db, 'account', row.number, systemClock.now()) > 0,
-              ),
-            ),
-          );
-        }
+        for (const customer of listCustomerRecords(operator)) print(formatLine(customer));
         return 0;
       case 'show': {
         const customer = describeCustomer(operator, requireNumber(number));

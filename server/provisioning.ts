@@ -17,6 +17,7 @@ import {
   deleteCustomer,
   findCustomerByNumber,
   insertCustomer,
+  listCustomers,
   setCustomerStatus,
   setInitialPassword,
   toCustomerRecord,
@@ -135,7 +136,15 @@ export async function createCustomer(
 
 /** The operator's view of a customer. */
 export function describeCustomer(operator: Operator, number: string): CustomerRecord {
-  const customer = requireCustomer(operator.db, number);
+  return recordOf(operator, requireCustomer(operator.db, number));
+}
+
+/** Every customer, as operators see them. */
+export function listCustomerRecords(operator: Operator): CustomerRecord[] {
+  return listCustomers(operator.db).map((customer) => recordOf(operator, customer));
+}
+
+function recordOf(operator: Operator, customer: CustomerRow): CustomerRecord {
   const locked = secondsLocked(operator.db, 'account', customer.number, operator.clock.now()) > 0;
   return toCustomerRecord(customer, locked);
 }

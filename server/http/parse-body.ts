@@ -7,18 +7,21 @@ import type * as v from 'valibot';
 import { validate } from '../validate.ts';
 import { ApiError } from './api-error.ts';
 
+/** The request's body as JSON; anything else is 400 `invalid_request`. */
+export async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new ApiError('invalid_request', 'The request body is not valid JSON.');
+  }
+}
+
 /** The request's JSON body, checked against `schema`. */
 export async function parseBody<S extends v.GenericSchema<unknown, unknown>>(
   c: Context,
   schema: S,
 ): Promise<v.InferOutput<S>> {
-  let json: unknown;
-  try {
-    json = await c.req.json();
-  } catch {
-    throw new ApiError('invalid_request', 'The request body is not valid JSON.');
-  }
-  const result = validate(schema, json);
+  const result = validate(schema, await readJson(c));
   if (result.ok) return result.value;
   throw new ApiError(
     'invalid_request',

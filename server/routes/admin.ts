@@ -3,13 +3,15 @@
  * in constant time, off (404) when none is configured. It never returns a password or hash.
  */
 import { Hono } from 'hono';
+import * as v from 'valibot';
 import { secretsEqual } from '../auth/random-tokens.ts';
-import { secondsLocked } from '../auth/throttle.ts';
 import { ApiError } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
+import { readJson } from '../http/parse-body.ts';
 import {
   createCustomer,
   describeCustomer,
+  listCustomerRecords,
   type Operator,
   ProvisioningError,
   removeCustomer,
@@ -19,7 +21,7 @@ import {
 } from '../provisioning.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { listAudit } from '../store/audit.ts';
-import { findCustomerByNumber, listCustomers, toCustomerRecord } from '../store/customers.ts';
+import { findCustomerByNumber } from '../store/customers.ts';
 
 export function adminRoutes(services: Services) {
   const { db, config, clock } = services;
@@ -61,22 +63,10 @@ export function adminRoutes(services: Services) {
       return next();
     })
     .get('/customers', (c) =>
-      c.json({
-        customers: listCustomers(db).map((customer) =>
-          toCustomerRecord(
-            customer,
-            secondsLocked(db, 'account', customer.number, clock.now()) > 0,
-          ),
-        ),
-      }),
+      c.json({ customers: listCustomerRecords(operator(c.get('address'))) }),
     )
     .post('/customers', async (c) => {
-      let input: unknown;
-      try {
-        input = await c.req.json();
-      } catch {
-        throw new ApiError('invalid_request', 'The request body is not valid JSON.');
-      }
+      const input = await readJson(c);
       const customer = await run(() => createCustomer(operator(c.get('address')), input));
       return c.json({ customer }, 201);
     })
@@ -89,9 +79,8 @@ export function adminRoutes(services: Services) {
     })
     .post('/customers/:number/resend-initial-password', async (c) => {
       // Optional body {"force": true}: also for a customer who already chose a password.
-      const body: unknown = await c.req.json().catch(() => ({}));
-      const force =
-        typeof body === 'object' && body !== null && 'force' in body && body.force === true;
+      const body = await c.req.json().catch(() => null);
+      const force = v.is(v.object({ force: v.literal(true) }), body);
       return c.json({
         customer: await run(() =>
           resendInitialPassword(operator(c.get('address')), c.req.param('number'), {

@@ -273,3 +273,21 @@ test('customers resend refuses to replace a password the customer chose, unless 
   assert.match(forced.out, /\[must change password\]/);
   db.close();
 });
+
+test('keys rotate adds a signing key and keeps the previous one published', async () => {
+  const first = await portal('keys', 'rotate');
+  const second = await portal('keys', 'rotate');
+  assert.equal(second.code, 0, second.err);
+  assert.match(
+    second.out,
+    /^New signing key \S+; the previous one stays valid until its tokens expire\.$/,
+  );
+  assert.notEqual(first.out, second.out, 'a new key each time');
+  const db = openDatabase(env.PORTAL_DB as string);
+  const keys = db.prepare('SELECT retired_at AS retiredAt FROM signing_keys').all() as Array<{
+    retiredAt: number | null;
+  }>;
+  db.close();
+  assert.equal(keys.filter((key) => key.retiredAt === null).length, 1, 'one key signs');
+  assert.ok(keys.length >= 2, 'the retired ones stay until their tokens expire');
+});

@@ -34,7 +34,12 @@ export interface Config {
   sessionAbsoluteSeconds: number;
   initialPasswordDays: number;
   resetLinkMinutes: number;
+  /** The lowest level the log writes: `debug`, `info`, `warn` or `error`. */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -84,6 +89,7 @@ export function loadConfig(env: Env): Readonly<Config> {
     sessionAbsoluteSeconds: positive(env, 'PORTAL_SESSION_ABSOLUTE_SECONDS', 12 * 60 * 60),
     initialPasswordDays: positive(env, 'PORTAL_INITIAL_PASSWORD_DAYS', 14),
     resetLinkMinutes: positive(env, 'PORTAL_RESET_LINK_MINUTES', 60),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
   return Object.freeze(config);
 }
@@ -91,6 +97,15 @@ export function loadConfig(env: Env): Readonly<Config> {
 function optional(env: Env, name: string): string | null {
   const value = env[name]?.trim();
   return value ? value : null;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const value = optional(env, name);
+  if (value === null) return fallback;
+  if (!(values as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, not "${value}"`);
+  }
+  return value as T;
 }
 
 function text(env: Env, name: string, fallback: string): string {

@@ -102,4 +102,17 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX audit_by_customer ON audit_log (customer_id, at);
   `,
+  // 2: a public id for every customer, random and never reused: the access token's `sub`,
+  // which site owners' backends key on (the row id comes back after a delete). And the
+  // request id in the audit log, to find an audit row's request in the service's log.
+  `
+  ALTER TABLE customers ADD COLUMN public_id TEXT;
+  UPDATE customers SET public_id = lower(
+    hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
+    substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' ||
+    hex(randomblob(6))
+  );
+  CREATE UNIQUE INDEX customers_by_public_id ON customers (public_id);
+  ALTER TABLE audit_log ADD COLUMN request_id TEXT;
+  `,
 ];

@@ -16,8 +16,9 @@ import { clientAddress } from './http/client-address.ts';
 import { bodyLimit } from './http/middleware/body-limit.ts';
 import { cors } from './http/middleware/cors.ts';
 import { requireAllowedOrigin, requireJson } from './http/middleware/csrf.ts';
+import { requestLog } from './http/middleware/request-log.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, type Logger, writeToStdout } from './log.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { devMailRoutes } from './routes/dev-mail.ts';
 import { loginRoutes } from './routes/login.ts';
@@ -44,7 +45,7 @@ export function hasDevMailbox(config: Config): boolean {
 export function createApp(dependencies: AppDependencies) {
   const { config, db } = dependencies;
   const clock = dependencies.clock ?? systemClock;
-  const logger = dependencies.logger ?? createLogger();
+  const logger = dependencies.logger ?? createLogger(writeToStdout, { level: config.logLevel });
   const services: Services = {
     config,
     db,
@@ -55,11 +56,13 @@ export function createApp(dependencies: AppDependencies) {
   const session = sessionRoutes(services);
 
   const app = new Hono<AppEnv>();
-  app.use(securityHeaders({ https: new URL(config.serviceUrl).protocol === 'https:' }));
+  // First: every answer, refusals, preflights and errors included, gets its log line.
+  app.use(requestLog(logger, { behindProxy: config.trustedProxyHeader !== null }));
   app.use(async (c, next) => {
     c.set('address', clientAddress(c, config.trustedProxyHeader));
     return next();
   });
+  app.use(securityHeaders({ https: new URL(config.serviceUrl).protocol === 'https:' }));
   // First, so that every API answer, the refusals below included, is never cached.
   app.use('/api/*', async (c, next) => {
     await next();
@@ -92,6 +95,7 @@ export function createApp(dependencies: AppDependencies) {
     logger.error('request_failed', {
       method: c.req.method,
       path: c.req.path,
+      requestId: c.get('requestId'),
       error: error.message,
     });
     return sendError(

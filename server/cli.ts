@@ -1,11 +1,13 @@
 /**
- * @module The operator CLI: `npm run portal -- customers add|import|list|show|resend|unlock|disable|enable|delete`
- * and `npm run portal -- keys rotate`. It works on the database directly (PORTAL_DB), so
+ * @module The operator CLI: `npm run portal -- customers add|import|list|show|resend|unlock|disable|enable|delete`,
+ * `keys rotate`, `check` and `backup FILE` (from the build: `node dist/server/cli.js …`). It works on the database directly (PORTAL_DB), so
  * it needs no running service; a running service sees the changes at once.
  */
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rotateSigningKey } from './auth/access-tokens.ts';
+import { checkInstallation } from './check.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { CustomerRecord } from './contract.ts';
@@ -13,6 +15,7 @@ import { importCustomers } from './customers-csv.ts';
 import {
   createCustomer,
   describeCustomer,
+  listCustomerAudit,
   listCustomerRecords,
   type Operator,
   ProvisioningError,
@@ -21,8 +24,7 @@ import {
   setCustomerEnabled,
   unlockCustomer,
 } from './provisioning.ts';
-import { listAudit } from './store/audit.ts';
-import { openDatabase } from './store/database.ts';
+import { backupDatabase, openDatabase } from './store/database.ts';
 
 const USAGE = `Usage: npm run portal -- <command>
 
@@ -41,6 +43,10 @@ const USAGE = `Usage: npm run portal -- <command>
   customers enable NUMBER        allows logins again
   customers delete NUMBER        deletes the customer
   keys rotate                    adds a new token signing key; tokens signed before stay valid
+  check                          checks the configuration, the database, the built widget,
+      and the login to the SMTP server; exits 1 if anything is wrong
+  backup FILE                    copies the database to FILE (a new file), safely while the
+      service runs; restore by stopping the service and putting FILE at PORTAL_DB
 
 The database is PORTAL_DB (default data/portal.db).`;
 
@@ -56,6 +62,7 @@ export async function runCli(
     print(USAGE);
     return group ? 0 : 1;
   }
+  if (group === 'check') return (await checkInstallation(env, print)) ? 0 : 1;
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(env);
@@ -70,6 +77,17 @@ export async function runCli(
       print(
         `New signing key ${await rotateSigningKey(db, systemClock)}; the previous one stays valid until its tokens expire.`,
       );
+      return 0;
+    }
+    if (group === 'backup') {
+      if (!command) throw new UsageError();
+      try {
+        await backupDatabase(db, command);
+      } catch (error) {
+        fail(`error: no backup made: ${(error as Error).message}`);
+        return 1;
+      }
+      print(`Backed up ${config.databasePath} to ${command}.`);
       return 0;
     }
     if (group !== 'customers' || !command) throw new UsageError();
@@ -131,7 +149,7 @@ export async function runCli(
         const customer = describeCustomer(operator, requireNumber(number));
         print(formatLine(customer));
         print(`  initial password expires: ${customer.initialPasswordExpiresAt ?? '-'}`);
-        for (const event of listAudit(db, customer.id, 20)) {
+        for (const event of listCustomerAudit(operator, customer.number, 20)) {
           print(
             `  ${new Date(event.at).toISOString()}  ${event.action}${event.address ? `  from ${event.address}` : ''}`,
           );
@@ -200,6 +218,6 @@ function formatLine(customer: CustomerRecord): string {
   return `${customer.number}  ${customer.name} <${customer.email}>  ${customer.language}${flags.length ? `  [${flags.join(', ')}]` : ''}`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await runCli(process.argv.slice(2), process.env);
 }

@@ -2,6 +2,7 @@
  * @module Configuration: read from the environment once at start, validated, frozen.
  * No other module reads `process.env`; everything else receives a `Config`.
  */
+import { isIP } from 'node:net';
 
 export interface Config {
   /** Port of the auth service (and of the portal link page it serves). */
@@ -47,27 +48,62 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Reads and checks the configuration; a bad value throws one line naming the variable. */
+/** The variables production cannot guess: without them a start would mail nobody or link nowhere. */
+const REQUIRED_IN_PRODUCTION = [
+  'SMTP_URL',
+  'MAIL_FROM',
+  'SUPPORT_EMAIL',
+  'PORTAL_PUBLIC_URL',
+  'PORTAL_SERVICE_URL',
+] as const;
+
+/** What an operator token may hold: the characters a `Bearer` header carries (RFC 6750). */
+const BEARER_CHARACTERS = /^[A-Za-z0-9._~+/=-]+$/;
+/** A header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Reads and checks the configuration; a bad value throws one line naming the variable.
+ * Production (`NODE_ENV=production`) has no demo defaults: what it cannot guess it
+ * demands, and its URLs must be https (or loopback, which browsers treat as secure).
+ */
 export function loadConfig(env: Env): Readonly<Config> {
   const production = env.NODE_ENV === 'production';
-  const host = text(env, 'PORTAL_HOST', '127.0.0.1');
+  if (production) {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => optional(env, name) === null);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `${missing.join(', ')} must be set in production (see README, "Running in production")`,
+      );
+    }
+  }
+  const host = hostName(env, 'PORTAL_HOST', '127.0.0.1');
   const port = portNumber(env, 'PORT', 8787);
   const demoPort = portNumber(env, 'DEMO_PORT', 8080);
   // The demo page lives on "localhost", the service on "127.0.0.1": two sites, so the
   // first run exercises cross-site cookies and CORS exactly as a real WAPP page does.
-  const serviceUrl = url(env, 'PORTAL_SERVICE_URL', `http://127.0.0.1:${port}`);
-  const publicUrl = url(env, 'PORTAL_PUBLIC_URL', `${serviceUrl}/`);
-  const allowedOrigins = list(env, 'PORTAL_ALLOWED_ORIGINS', [
-    `http://localhost:${demoPort}`,
-    new URL(serviceUrl).origin,
-  ]).map((origin) => originOf('PORTAL_ALLOWED_ORIGINS', origin));
-  const smtpUrl = optional(env, 'SMTP_URL');
-  if (smtpUrl !== null && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
-    throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
-  }
+  const serviceUrl = url(env, 'PORTAL_SERVICE_URL', `http://127.0.0.1:${port}`, production);
+  const publicUrl = url(env, 'PORTAL_PUBLIC_URL', `${serviceUrl}/`, production);
+  const ownOrigins = [...new Set([new URL(serviceUrl).origin, new URL(publicUrl).origin])];
+  const allowedOrigins = list(
+    env,
+    'PORTAL_ALLOWED_ORIGINS',
+    production ? ownOrigins : [`http://localhost:${demoPort}`, ...ownOrigins],
+  ).map((origin) => originOf('PORTAL_ALLOWED_ORIGINS', origin));
   const adminToken = optional(env, 'PORTAL_ADMIN_TOKEN');
-  if (adminToken !== null && adminToken.length < 24) {
-    throw new ConfigError('PORTAL_ADMIN_TOKEN must be at least 24 characters long');
+  if (adminToken !== null && adminToken.length < 32) {
+    throw new ConfigError('PORTAL_ADMIN_TOKEN must be at least 32 characters long');
+  }
+  if (adminToken !== null && !BEARER_CHARACTERS.test(adminToken)) {
+    throw new ConfigError(
+      'PORTAL_ADMIN_TOKEN may hold only letters, digits and . _ ~ + / = - (no spaces), as a Bearer header carries it',
+    );
+  }
+  const trustedProxyHeader = optional(env, 'PORTAL_TRUSTED_PROXY_HEADER');
+  if (trustedProxyHeader !== null && !HEADER_NAME.test(trustedProxyHeader)) {
+    throw new ConfigError(
+      `PORTAL_TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For, not "${trustedProxyHeader}"`,
+    );
   }
   const config: Config = {
     port,
@@ -77,12 +113,12 @@ export function loadConfig(env: Env): Readonly<Config> {
     allowedOrigins,
     publicUrl,
     serviceUrl,
-    smtpUrl,
+    smtpUrl: smtp(env, 'SMTP_URL'),
     mailFrom: email(env, 'MAIL_FROM', 'portal@dealer.example'),
     adminToken,
-    supportEmail: email(env, 'SUPPORT_EMAIL', 'info@dgm-vertrieb.de'),
+    supportEmail: email(env, 'SUPPORT_EMAIL', 'support@dealer.example'),
     production,
-    trustedProxyHeader: optional(env, 'PORTAL_TRUSTED_PROXY_HEADER')?.toLowerCase() ?? null,
+    trustedProxyHeader: trustedProxyHeader?.toLowerCase() ?? null,
     frameAncestors: list(env, 'PORTAL_FRAME_ANCESTORS', ["'self'"]),
     accessTokenSeconds: positive(env, 'PORTAL_ACCESS_TOKEN_SECONDS', 600),
     sessionIdleSeconds: positive(env, 'PORTAL_SESSION_IDLE_SECONDS', 30 * 60),
@@ -92,6 +128,13 @@ export function loadConfig(env: Env): Readonly<Config> {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
   return Object.freeze(config);
+}
+
+/** The SMTP server without its user and password: for the start line and `check`. */
+export function describeSmtpServer(smtpUrl: string): string {
+  const parsed = new URL(smtpUrl);
+  const port = parsed.port || (parsed.protocol === 'smtps:' ? '465' : '587');
+  return `${parsed.protocol}//${parsed.hostname}:${port}`;
 }
 
 function optional(env: Env, name: string): string | null {
@@ -130,15 +173,72 @@ function portNumber(env: Env, name: string, fallback: number): number {
   return Number(value);
 }
 
-function url(env: Env, name: string, fallback: string): string {
+function url(env: Env, name: string, fallback: string, production: boolean): string {
   const value = text(env, name, fallback);
+  let parsed: URL;
   try {
-    const parsed = new URL(value);
+    parsed = new URL(value);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
-    return parsed.href.replace(/\/$/, value.endsWith('/') ? '/' : '');
   } catch {
     throw new ConfigError(`${name} must be an http:// or https:// URL, not "${value}"`);
   }
+  // Cookies are `Secure` and passwords cross this URL: production needs TLS in front.
+  if (production && parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+    throw new ConfigError(
+      `${name} must be an https:// URL in production (TLS at the reverse proxy), not "${value}"`,
+    );
+  }
+  return parsed.href.replace(/\/$/, value.endsWith('/') ? '/' : '');
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** An IP address or a host name; `999.1.1.1` is neither, and would fail later as DNS. */
+function hostName(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback);
+  const looksNumeric = /^[\d.]+$/.test(value);
+  const valid = looksNumeric
+    ? isIP(value) === 4
+    : isIP(value) === 6 ||
+      /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(
+        value,
+      );
+  if (!valid) {
+    throw new ConfigError(
+      `${name} must be an IP address or a host name to listen on, such as 127.0.0.1 or 0.0.0.0, not "${value}"`,
+    );
+  }
+  return value;
+}
+
+/**
+ * `smtp://` or `smtps://`, with user and password percent-encoded. An unencoded `@`, `:`
+ * or `/` in them makes the URL mean another host or password (and a start banner once
+ * printed half a password), so it is refused, naming the fix and never echoing the URL.
+ */
+function smtp(env: Env, name: string): string | null {
+  const value = optional(env, name);
+  if (value === null) return null;
+  const match = /^(smtps?):\/\/(\S+)$/.exec(value);
+  if (!match?.[2]) throw new ConfigError(`${name} must start with smtp:// or smtps://`);
+  const rest = match[2];
+  const at = rest.lastIndexOf('@');
+  const userInfo = at === -1 ? '' : rest.slice(0, at);
+  if (/[@/?#]/.test(userInfo) || (userInfo.match(/:/g)?.length ?? 0) > 1) {
+    throw new ConfigError(
+      `${name}: the user name or password holds an unencoded @, :, /, ? or #; percent-encode them (@ as %40, : as %3A, / as %2F), e.g. with node -p 'encodeURIComponent(process.argv[1])' 'the password'`,
+    );
+  }
+  try {
+    if (!new URL(value).hostname) throw new Error();
+  } catch {
+    throw new ConfigError(
+      `${name} must name the SMTP server's host, e.g. smtps://user:password@mail.example.com:465`,
+    );
+  }
+  return value;
 }
 
 function originOf(name: string, value: string): string {

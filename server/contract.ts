@@ -211,6 +211,8 @@ export function parseResetFragment(
 
 /** The customer as the customer sees themself. */
 export interface Customer {
+  /** The access token's `sub`: random, stable, never given to another customer. */
+  id: string;
   number: string;
   name: string;
   language: Language;
@@ -218,7 +220,6 @@ export interface Customer {
 
 /** The customer as an operator sees them: never a password or a hash (S27). */
 export interface CustomerRecord extends Customer {
-  id: number;
   email: string;
   status: 'active' | 'disabled';
   mustChangePassword: boolean;

@@ -5,15 +5,17 @@
  * becomes the service's URL.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-
-const DEMO_DIRECTORY = fileURLToPath(new URL('../demo/', import.meta.url));
+import { DEMO_DIRECTORY } from './project-paths.ts';
 
 export function createDemoApp(serviceUrl: string) {
   const page = () =>
-    readFileSync(`${DEMO_DIRECTORY}index.html`, 'utf8').replaceAll('{{SERVICE_URL}}', serviceUrl);
+    readFileSync(join(DEMO_DIRECTORY, 'index.html'), 'utf8').replaceAll(
+      '{{SERVICE_URL}}',
+      serviceUrl,
+    );
   return new Hono()
     .use(async (c, next) => {
       await next();

@@ -20,8 +20,22 @@ export interface RunningServer {
 
 type Fetch = Parameters<typeof serve>[0]['fetch'];
 
-/** Listens on `host:port` (port 0 picks a free one); a port in use rejects with one line. */
-export function listen(fetch: Fetch, host: string, port: number): Promise<RunningServer> {
+/** The configuration variables behind a server's address, for its error messages. */
+export interface AddressVariables {
+  host: string;
+  port: string;
+}
+
+/**
+ * Listens on `host:port` (port 0 picks a free one). A port in use, a privileged port or
+ * an address this machine does not have rejects with one line naming the variable to change.
+ */
+export function listen(
+  fetch: Fetch,
+  host: string,
+  port: number,
+  variables: AddressVariables = { host: 'PORTAL_HOST', port: 'PORT' },
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname: host, port }) as Server;
     // Node leaves a connection open for keep-alive after its answer even once the server
@@ -44,13 +58,7 @@ export function listen(fetch: Fetch, host: string, port: number): Promise<Runnin
       }
     };
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `port ${port} on ${host} is already in use: stop the other program or set another port`,
-            )
-          : error,
-      );
+      reject(describeListenError(error, host, port, variables));
     });
     server.once('listening', () => {
       const address = server.address();
@@ -77,4 +85,32 @@ export function listen(fetch: Fetch, host: string, port: number): Promise<Runnin
       });
     });
   });
+}
+
+function describeListenError(
+  error: NodeJS.ErrnoException,
+  host: string,
+  port: number,
+  variables: AddressVariables,
+): Error {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new Error(
+        `port ${port} on ${host} is already in use: stop the other program or set ${variables.port} to another port`,
+      );
+    case 'EACCES':
+      return new Error(
+        `port ${port} on ${host} needs more privileges than this user has: set ${variables.port} to a port above 1023`,
+      );
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new Error(
+        `${variables.host} is "${host}", which is not an address of this machine: set it to one, such as 127.0.0.1 or 0.0.0.0 (${error.code})`,
+      );
+    default:
+      return new Error(
+        `cannot listen on ${host}:${port} (${variables.host}, ${variables.port}): ${error.message}`,
+      );
+  }
 }

@@ -1,32 +1,56 @@
 /**
  * @module The service's log: one JSON object per line on stdout. Callers pass an event
- * name and plain fields; secrets are never passed in (S05), and `redact` guards the
- * few fields whose names say they might hold one.
+ * name and plain fields; secrets are never passed in (S05), and fields whose names say
+ * they might hold one are redacted all the same. Lines below the configured level
+ * (`LOG_LEVEL`) are dropped.
+ *
+ * @example
+ * const logger = createLogger(writeToStdout, { level: config.logLevel });
+ * logger.warn('security', { action: 'login_failed', customerNumber: null });
  */
+import type { LogLevel } from './config.ts';
 
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 export interface Logger {
+  debug(event: string, fields?: LogFields): void;
   info(event: string, fields?: LogFields): void;
   warn(event: string, fields?: LogFields): void;
   error(event: string, fields?: LogFields): void;
 }
 
+export interface LoggerOptions {
+  /** The lowest level written; lines below it are dropped. Default `info`. */
+  level?: LogLevel;
+}
+
 const SECRET_FIELD = /pass|token|secret|authorization|cookie/i;
+const SEVERITY: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** Where the service's lines go in production. */
+export function writeToStdout(line: string): void {
+  console.log(line);
+}
 
 /** A logger writing JSON lines to `write` (stdout by default; tests capture it). */
-export function createLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
-  const emit =
-    (level: string) =>
-    (event: string, fields: LogFields = {}) => {
+export function createLogger(
+  write: (line: string) => void = writeToStdout,
+  options: LoggerOptions = {},
+): Logger {
+  const minimum = SEVERITY[options.level ?? 'info'];
+  // Decided once here, not per line: a dropped level is a function that does nothing.
+  const emit = (level: LogLevel) => {
+    if (SEVERITY[level] < minimum) return () => {};
+    return (event: string, fields: LogFields = {}) => {
       const safe: LogFields = {};
       for (const [key, value] of Object.entries(fields)) {
         safe[key] = SECRET_FIELD.test(key) ? '[redacted]' : value;
       }
       write(JSON.stringify({ time: new Date().toISOString(), level, event, ...safe }));
     };
-  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
+  };
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 
 /** A logger that drops everything, for tools that print their own output. */
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,6 +1,7 @@
 /**
- * @module Runs the whole portal as `npm start` does: the auth service, the demo WAPP page,
- * the mail worker (with SMTP), and a demo customer on an empty database.
+ * @module Runs the whole portal: the auth service and the mail worker (with SMTP); in
+ * development also the demo WAPP page and a demo customer on an empty database, which
+ * production never has.
  */
 
 import { createApp, hasDevMailbox } from './app.ts';
@@ -25,7 +26,8 @@ export const DEMO_CUSTOMER = {
 
 export interface RunningPortal {
   service: RunningServer;
-  demo: RunningServer;
+  /** The demo WAPP page; null in production. */
+  demo: RunningServer | null;
   /** The demo customer's number when this start created it. */
   demoCustomer: string | null;
   stop(): Promise<void>;
@@ -39,19 +41,30 @@ export async function startPortal(
   const db = openDatabase(config.databasePath);
   await ensureSigningKey(db, clock);
   let demoCustomer: string | null = null;
-  if (countCustomers(db) === 0) {
+  if (!config.production && countCustomers(db) === 0) {
     const operator = { db, config, clock, source: 'npm start' };
     demoCustomer = (await createCustomer(operator, DEMO_CUSTOMER)).number;
   }
   const app = createApp({ config, db, clock, logger });
-  const service = await listen(app.fetch, config.host, config.port);
-  let demo: RunningServer;
+  let service: RunningServer;
+  let demo: RunningServer | null = null;
   try {
-    demo = await listen(createDemoApp(config.serviceUrl).fetch, config.host, config.demoPort);
+    service = await listen(app.fetch, config.host, config.port);
   } catch (error) {
-    await service.close();
     db.close();
     throw error;
+  }
+  if (!config.production) {
+    try {
+      demo = await listen(createDemoApp(config.serviceUrl).fetch, config.host, config.demoPort, {
+        host: 'PORTAL_HOST',
+        port: 'DEMO_PORT',
+      });
+    } catch (error) {
+      await service.close();
+      db.close();
+      throw error;
+    }
   }
   const worker = config.smtpUrl ? startMailWorker({ db, config, logger, clock }) : null;
   return {
@@ -59,7 +72,7 @@ export async function startPortal(
     demo,
     demoCustomer,
     async stop() {
-      await Promise.all([service.close(), demo.close()]);
+      await Promise.all([service.close(), demo?.close()]);
       await worker?.stop();
       db.close();
     },

@@ -11,7 +11,9 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { CreateCustomerRequest, CustomerRecord } from './contract.ts';
 import { CreateCustomerRequestSchema } from './contract.ts';
-import { writeAudit } from './store/audit.ts';
+import { type Logger, silentLogger } from './log.ts';
+import { recordSecurityEvent, type SecurityAction } from './security-events.ts';
+import { type AuditRow, listAudit } from './store/audit.ts';
 import {
   type CustomerRow,
   deleteCustomer,
@@ -46,6 +48,31 @@ export interface Operator {
   clock: Clock;
   /** Where the action came from, for the audit log: 'cli' or the admin's address. */
   source: string;
+  /** The service's log, for the admin API; the CLI prints its own output and has none. */
+  logger?: Logger;
+  /** The admin API request the action is part of; none from the CLI. */
+  requestId?: string;
+}
+
+/** An operator's action, in the audit log and (from the admin API) the service's log. */
+function recordOperatorAction(
+  operator: Operator,
+  action: SecurityAction,
+  customer: Pick<CustomerRow, 'id' | 'number'>,
+  now: number,
+  detail?: string,
+): void {
+  recordSecurityEvent(
+    { db: operator.db, logger: operator.logger ?? silentLogger },
+    {
+      action,
+      customer,
+      address: operator.source,
+      requestId: operator.requestId ?? null,
+      ...(detail === undefined ? {} : { detail }),
+    },
+    now,
+  );
 }
 
 /** Checks an operator's input against the contract, with the field named on error. */
@@ -129,7 +156,7 @@ export async function createCustomer(
       },
       now,
     );
-    writeAudit(db, { action: 'customer_created', customerId, address: operator.source }, now);
+    recordOperatorAction(operator, 'customer_created', { id: customerId, number }, now);
   })();
   return describeCustomer(operator, number);
 }
@@ -137,6 +164,11 @@ export async function createCustomer(
 /** The operator's view of a customer. */
 export function describeCustomer(operator: Operator, number: string): CustomerRecord {
   return recordOf(operator, requireCustomer(operator.db, number));
+}
+
+/** A customer's latest audit events, newest first, for `customers show` and the admin API. */
+export function listCustomerAudit(operator: Operator, number: string, limit: number): AuditRow[] {
+  return listAudit(operator.db, requireCustomer(operator.db, number).id, limit);
 }
 
 /** Every customer, as operators see them. */
@@ -192,11 +224,7 @@ export async function resendInitialPassword(
       },
       now,
     );
-    writeAudit(
-      db,
-      { action: 'initial_password_resent', customerId: customer.id, address: operator.source },
-      now,
-    );
+    recordOperatorAction(operator, 'initial_password_resent', customer, now);
   })();
   return describeCustomer(operator, customer.number);
 }
@@ -207,11 +235,7 @@ export function unlockCustomer(operator: Operator, number: string): CustomerReco
   const customer = requireCustomer(db, number);
   db.transaction(() => {
     clearFailures(db, 'account', customer.number);
-    writeAudit(
-      db,
-      { action: 'customer_unlocked', customerId: customer.id, address: operator.source },
-      clock.now(),
-    );
+    recordOperatorAction(operator, 'customer_unlocked', customer, clock.now());
   })();
   return describeCustomer(operator, customer.number);
 }
@@ -228,35 +252,27 @@ export function setCustomerEnabled(
   db.transaction(() => {
     setCustomerStatus(db, customer.id, enabled ? 'active' : 'disabled');
     if (!enabled) revokeCustomerSessions(db, customer.id, now);
-    writeAudit(
-      db,
-      {
-        action: enabled ? 'customer_enabled' : 'customer_disabled',
-        customerId: customer.id,
-        address: operator.source,
-      },
+    recordOperatorAction(
+      operator,
+      enabled ? 'customer_enabled' : 'customer_disabled',
+      customer,
       now,
     );
   })();
   return describeCustomer(operator, customer.number);
 }
 
-/** Deletes a customer with their sessions and tokens; the audit keeps the event. */
+/**
+ * Deletes a customer with their sessions and tokens. The audit keeps the event, detached
+ * from the row id like the customer's earlier rows, with the number in its detail.
+ */
 export function removeCustomer(operator: Operator, number: string): void {
   const { db, clock } = operator;
   const customer = requireCustomer(db, number);
   db.transaction(() => {
+    recordOperatorAction(operator, 'customer_deleted', customer, clock.now(), customer.number);
+    // Last: the delete detaches every audit row of this row id, the one above included.
     deleteCustomer(db, customer.id);
-    writeAudit(
-      db,
-      {
-        action: 'customer_deleted',
-        customerId: customer.id,
-        address: operator.source,
-        detail: customer.number,
-      },
-      clock.now(),
-    );
   })();
 }
 

@@ -24,5 +24,7 @@ export interface AppEnv {
     sessionId: string;
     /** Set for every request: the client's address (S09, S27). */
     address: string;
+    /** Set for every request by `requestLog`: in its log line, its audit rows, its answer. */
+    requestId: string;
   };
 }

@@ -1,63 +1,72 @@
 /**
- * @module `npm start`: builds the widget if it is missing, starts the portal, prints where
- * to go, and stops cleanly on Ctrl-C or SIGTERM (S32).
+ * @module The service's start, from its sources (`npm start`, through tsx) or from its
+ * build (`npm run serve`, `node dist/server/start.js`): reads the configuration, starts the
+ * portal in the mode it names, writes the start line, and stops cleanly on Ctrl-C or
+ * SIGTERM (S32). `--production` means the same as `NODE_ENV=production`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { hasDevMailbox } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { createLogger } from './log.ts';
+import { ConfigError, describeSmtpServer, loadConfig } from './config.ts';
+import { createLogger, writeToStdout } from './log.ts';
 import { startPortal, stopOnSignals } from './portal.ts';
-
-const WIDGET_ENTRY = fileURLToPath(new URL('../dist/widget/customer-portal.js', import.meta.url));
-
-/** Missing, or older than a widget source or translation: e.g. after a `git pull`. */
-function widgetNeedsBuild(): boolean {
-  if (!existsSync(WIDGET_ENTRY)) return true;
-  const built = statSync(WIDGET_ENTRY).mtimeMs;
-  const folders: Array<[string, RegExp]> = [
-    ['../widget/', /\.ts$/],
-    ['../locales/', /\.xlf$/],
-  ];
-  const sources = folders.flatMap(([folder, pattern]) => {
-    const root = fileURLToPath(new URL(folder, import.meta.url));
-    return readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && pattern.test(entry.name))
-      .filter((entry) => !entry.parentPath.includes('generated'))
-      .map((entry) => join(entry.parentPath, entry.name));
-  });
-  return sources.some((file) => statSync(file).mtimeMs > built);
-}
+import { DEMO_DIRECTORY, WIDGET_ENTRY } from './project-paths.ts';
+import { isPrivateFile } from './store/database.ts';
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
   process.exit(1);
 }
 
+const env = process.argv.includes('--production')
+  ? { ...process.env, NODE_ENV: 'production' }
+  : process.env;
 let config: ReturnType<typeof loadConfig>;
 try {
-  config = loadConfig(process.env);
+  config = loadConfig(env);
 } catch (error) {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
-
-if (widgetNeedsBuild()) {
-  console.log('Building the widget…');
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) fail('the widget did not build; see the output above');
+if (!existsSync(WIDGET_ENTRY)) fail('the widget is not built: run npm run build first');
+// A production install ships no demo page: starting it without NODE_ENV=production would
+// open the dev mailbox and a demo customer on a real server, so it refuses instead.
+if (!config.production && !existsSync(DEMO_DIRECTORY)) {
+  fail(
+    'development mode needs the demo page (demo/); on a production install set NODE_ENV=production or pass --production',
+  );
 }
 
-const portal = await startPortal(config, createLogger()).catch((error: Error) =>
-  fail(error.message),
-);
-const demoUrl = `http://localhost:${portal.demo.port}/`;
-console.log(`
-  Demo WAPP page:        ${demoUrl}
+const logger = createLogger(writeToStdout, { level: config.logLevel });
+const portal = await startPortal(config, logger).catch((error: Error) => fail(error.message));
+const devMailbox = hasDevMailbox(config) ? `${portal.service.url}/dev/mail` : null;
+
+logger.info('service_started', {
+  mode: config.production ? 'production' : 'development',
+  listening: portal.service.url,
+  serviceUrl: config.serviceUrl,
+  publicUrl: config.publicUrl,
+  database: config.databasePath,
+  mail: config.smtpUrl ? describeSmtpServer(config.smtpUrl) : `dev mailbox at ${devMailbox}`,
+  demoPage: portal.demo ? `http://localhost:${portal.demo.port}/` : null,
+  logLevel: config.logLevel,
+});
+// The file holds the token signing keys: say so when others may read it.
+if (!isPrivateFile(config.databasePath)) {
+  logger.warn('database_readable_by_others', {
+    database: config.databasePath,
+    fix: `chmod 600 ${config.databasePath}`,
+  });
+}
+
+// Production writes JSON lines only, for log collectors; a newcomer gets four lines to follow.
+if (!config.production && portal.demo) {
+  console.log(`
+  Development mode: demo page, demo customer and dev mailbox (NODE_ENV=production turns them off)
+
+  Demo WAPP page:        http://localhost:${portal.demo.port}/
   Customer portal link:  ${config.publicUrl}
-  Dev mailbox:           ${hasDevMailbox(config) ? `${portal.service.url}/dev/mail` : `off (mail goes to ${config.smtpUrl?.replace(/\/\/[^@]*@/, '//')})`}
+  Dev mailbox:           ${devMailbox ?? `off (mail goes to ${config.smtpUrl ? describeSmtpServer(config.smtpUrl) : 'nowhere'})`}
   Demo customer:         ${portal.demoCustomer ?? 'already provisioned (see npm run portal -- customers list)'}
 `);
+}
 
 stopOnSignals(portal);

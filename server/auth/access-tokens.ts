@@ -1,6 +1,7 @@
 /**
  * @module Access tokens: ES256 JWTs of 10 minutes with `iss`, `aud`, `kid`, `sub` (the
- * customer id) and `sid` (the session), verified with the algorithm pinned (S16, S20).
+ * customer's public id), `customer_number` and `sid` (the session), verified with the
+ * algorithm pinned (S16, S20). The README's "The access token" lists the same claims.
  */
 import {
   calculateJwkThumbprint,
@@ -24,16 +25,25 @@ export const AUDIENCE = 'customer-portal';
 const ALGORITHM = 'ES256';
 
 export interface AccessClaims {
-  customerId: number;
+  /** The customer's public id, as `sub`: site owners' backends key on it. */
+  subject: string;
+  /** The customer number, as `customer_number`: the key site owners' CRMs know. */
+  customerNumber: string;
   sessionId: string;
 }
+
+/** What a valid token tells the service: whom it names and in which session. */
+export type VerifiedAccess = Pick<AccessClaims, 'subject' | 'sessionId'>;
 
 type Key = CryptoKey;
 
 export interface AccessTokens {
   sign(claims: AccessClaims): Promise<string>;
-  /** The claims of a valid token, or null for anything else: forged, expired, foreign. */
-  verify(token: string): Promise<AccessClaims | null>;
+  /**
+   * The subject and session of a valid token, or null for anything else: forged, expired,
+   * foreign. Whether the session is live and is the subject's is the caller's check.
+   */
+  verify(token: string): Promise<VerifiedAccess | null>;
   /** The public keys, for `/.well-known/jwks.json`. */
   publicKeys(): { keys: JWK[] };
 }
@@ -77,13 +87,13 @@ export function createAccessTokens(db: Db, config: Config, clock: Clock): Access
   const issuer = new URL(config.serviceUrl).origin;
 
   return {
-    async sign({ customerId, sessionId }) {
+    async sign({ subject, customerNumber, sessionId }) {
       const active = findActiveSigningKey(db);
       if (!active) throw new Error('no signing key: ensureSigningKey was not called at start');
       const now = Math.floor(clock.now() / 1000);
-      return new SignJWT({ sid: sessionId })
+      return new SignJWT({ customer_number: customerNumber, sid: sessionId })
         .setProtectedHeader({ alg: ALGORITHM, kid: active.kid, typ: 'JWT' })
-        .setSubject(String(customerId))
+        .setSubject(subject)
         .setIssuer(issuer)
         .setAudience(AUDIENCE)
         .setIssuedAt(now)
@@ -110,9 +120,8 @@ export function createAccessTokens(db: Db, config: Config, clock: Clock): Access
             requiredClaims: ['sub', 'exp', 'iat'],
           },
         );
-        const customerId = Number(payload.sub);
-        if (!Number.isSafeInteger(customerId) || typeof payload.sid !== 'string') return null;
-        return { customerId, sessionId: payload.sid };
+        if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+        return { subject: payload.sub, sessionId: payload.sid };
       } catch {
         return null;
       }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
+import { findCustomerById } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
 import {
   findRefreshToken,
@@ -15,6 +16,7 @@ import {
   type SessionRow,
   touchSession,
 } from '../store/sessions.ts';
+import type { VerifiedAccess } from './access-tokens.ts';
 import { createRandomToken, hashToken } from './random-tokens.ts';
 
 /**
@@ -100,7 +102,7 @@ export function isSessionLive(session: SessionRow, config: Config, now: number):
 }
 
 /** The session an access token names, if it is still live (checked on every request, S19). */
-export function findLiveSession(
+function findLiveSession(
   db: Db,
   config: Config,
   sessionId: string,
@@ -108,6 +110,21 @@ export function findLiveSession(
 ): SessionRow | null {
   const session = findSession(db, sessionId);
   return session && isSessionLive(session, config, now) ? session : null;
+}
+
+/**
+ * The live session of a verified access token, if it is the session of the customer the
+ * token's `sub` names: a session id under another customer's subject gets nothing.
+ */
+export function findTokenSession(
+  db: Db,
+  config: Config,
+  access: VerifiedAccess,
+  now: number,
+): SessionRow | null {
+  const session = findLiveSession(db, config, access.sessionId, now);
+  const customer = session && findCustomerById(db, session.customerId);
+  return customer && customer.publicId === access.subject ? session : null;
 }
 
 /** Logs out: revokes one session by its refresh token. */

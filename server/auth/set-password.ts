@@ -4,7 +4,8 @@
  * lockout cleared, a "your password was changed" mail queued, an audit row.
  */
 import type { Config } from '../config.ts';
-import { writeAudit } from '../store/audit.ts';
+import type { Logger } from '../log.ts';
+import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
 import { type CustomerRow, updatePassword } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
 import { deleteCustomerTokens } from '../store/one-time-tokens.ts';
@@ -15,13 +16,18 @@ import { clearFailures } from './throttle.ts';
 export interface PasswordSet {
   customer: CustomerRow;
   passwordHash: string;
-  /** 'password_changed' or 'password_reset', for the audit log. */
-  action: string;
-  address: string;
+  /** For the audit log and the log line. */
+  action: 'password_changed' | 'password_reset';
+  origin: EventOrigin;
 }
 
 /** Call inside the action's transaction; the hash is computed before it. */
-export function setPassword(db: Db, config: Config, change: PasswordSet, now: number): void {
+export function setPassword(
+  services: { db: Db; config: Config; logger: Logger },
+  change: PasswordSet,
+  now: number,
+): void {
+  const { db, config } = services;
   const { customer } = change;
   updatePassword(db, customer.id, change.passwordHash, now);
   revokeCustomerSessions(db, customer.id, now);
@@ -44,5 +50,5 @@ export function setPassword(db: Db, config: Config, change: PasswordSet, now: nu
     },
     now,
   );
-  writeAudit(db, { action: change.action, customerId: customer.id, address: change.address }, now);
+  recordSecurityEvent(services, { action: change.action, customer, ...change.origin }, now);
 }

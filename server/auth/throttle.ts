@@ -57,8 +57,12 @@ export function secondsLocked(db: Db, kind: ThrottleKind, subject: string, now: 
   return Math.ceil((row.lockedUntil - now) / 1000);
 }
 
-/** Counts one failure and sets the wait its kind asks for. */
-export function recordFailure(db: Db, kind: ThrottleKind, subject: string, now: number): void {
+/**
+ * Counts one failure and sets the wait its kind asks for. Returns that wait in seconds, 0
+ * for none: attempts during a wait are refused before they count, so a wait returned
+ * here is one this failure starts.
+ */
+export function recordFailure(db: Db, kind: ThrottleKind, subject: string, now: number): number {
   const key = throttleKey(kind, subject);
   const policy = THROTTLES[kind];
   const previous = findThrottle(db, key);
@@ -82,6 +86,7 @@ export function recordFailure(db: Db, kind: ThrottleKind, subject: string, now: 
   if (kind === 'account') row.windowStartedAt = now;
   row.lockedUntil = policy.lockUntil(row, now);
   saveThrottle(db, row);
+  return row.lockedUntil > now ? Math.ceil((row.lockedUntil - now) / 1000) : 0;
 }
 
 /** Forgets the failures: a successful login, a reset, an operator's unlock. */

@@ -20,7 +20,8 @@ export async function sendSession(
   const body: SessionResponse = {
     status: 'ok',
     accessToken: await services.tokens.sign({
-      customerId: session.customerId,
+      subject: customer.publicId,
+      customerNumber: customer.number,
       sessionId: session.sessionId,
     }),
     expiresIn: services.config.accessTokenSeconds,

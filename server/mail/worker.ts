@@ -12,7 +12,7 @@
  */
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { type Clock, systemClock } from '../clock.ts';
-import type { Config } from '../config.ts';
+import { type Config, describeSmtpServer } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Db } from '../store/database.ts';
 import { claimDueMail, type DueMail, markMailFailed, markMailSent } from '../store/outbox.ts';
@@ -147,7 +147,10 @@ function runMailWorker(
     timer.unref();
   }
 
-  logger.info('mail_worker_started', { ...describeSmtpServer(config.smtpUrl), pollMilliseconds });
+  logger.info('mail_worker_started', {
+    smtp: config.smtpUrl ? describeSmtpServer(config.smtpUrl) : null,
+    pollMilliseconds,
+  });
   schedulePoll();
 
   return {
@@ -163,7 +166,7 @@ function runMailWorker(
   };
 }
 
-function createSmtpTransport(smtpUrl: string): MailTransport {
+export function createSmtpTransport(smtpUrl: string) {
   // The URL carries host, port, TLS (smtps://) and credentials; these bound how long one
   // delivery can block the queue when the server accepts connections but does not answer.
   return createTransport({
@@ -190,18 +193,4 @@ export function describeDeliveryError(error: unknown): string {
     .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, '[url]')
     .slice(0, 200);
   return `${code}${status}: ${firstLine}`;
-}
-
-/** Host and port for the start line, never the user or password of the URL. */
-function describeSmtpServer(smtpUrl: string | null): { smtpHost?: string; smtpPort?: string } {
-  if (!smtpUrl) return {};
-  try {
-    const url = new URL(smtpUrl);
-    return {
-      smtpHost: url.hostname,
-      smtpPort: url.port || (url.protocol === 'smtps:' ? '465' : '25'),
-    };
-  } catch {
-    return {};
-  }
 }

@@ -2,11 +2,12 @@
  * @module The operators' API under /admin/customers (S27): a bearer operator token compared
  * in constant time, off (404) when none is configured. It never returns a password or hash.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { secretsEqual } from '../auth/random-tokens.ts';
 import { ApiError } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
+import { requestOrigin } from '../http/middleware/request-log.ts';
 import { readJson } from '../http/parse-body.ts';
 import {
   createCustomer,
@@ -19,12 +20,13 @@ import {
   setCustomerEnabled,
   unlockCustomer,
 } from '../provisioning.ts';
+import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { listAudit } from '../store/audit.ts';
 import { findCustomerByNumber } from '../store/customers.ts';
 
 export function adminRoutes(services: Services) {
-  const { db, config, clock } = services;
+  const { db, config, clock, logger } = services;
   const adminToken = config.adminToken;
   const app = new Hono<AppEnv>();
   if (adminToken === null) {
@@ -36,11 +38,13 @@ export function adminRoutes(services: Services) {
     });
   }
 
-  const operator = (address: string): Operator => ({
+  const operator = (c: Context<AppEnv>): Operator => ({
     db,
     config,
     clock,
-    source: `admin:${address}`,
+    logger,
+    source: `admin:${c.get('address')}`,
+    requestId: c.get('requestId'),
   });
   // Operator mistakes become the contract's errors.
   const run = async <T>(action: () => T | Promise<T>): Promise<T> => {
@@ -58,22 +62,29 @@ export function adminRoutes(services: Services) {
     .use(async (c, next) => {
       const token = bearerToken(c.req.header('Authorization'));
       if (!token || !secretsEqual(token, adminToken)) {
+        // Who knocked, from where; never what they sent as a token.
+        recordSecurityEvent(
+          services,
+          {
+            action: 'admin_refused',
+            customer: null,
+            ...requestOrigin(c),
+            detail: token ? 'wrong operator token' : 'no operator token',
+          },
+          clock.now(),
+        );
         throw new ApiError('unauthorized', 'Send the operator token as "Authorization: Bearer …".');
       }
       return next();
     })
-    .get('/customers', (c) =>
-      c.json({ customers: listCustomerRecords(operator(c.get('address'))) }),
-    )
+    .get('/customers', (c) => c.json({ customers: listCustomerRecords(operator(c)) }))
     .post('/customers', async (c) => {
       const input = await readJson(c);
-      const customer = await run(() => createCustomer(operator(c.get('address')), input));
+      const customer = await run(() => createCustomer(operator(c), input));
       return c.json({ customer }, 201);
     })
     .get('/customers/:number', async (c) => {
-      const customer = await run(() =>
-        describeCustomer(operator(c.get('address')), c.req.param('number')),
-      );
+      const customer = await run(() => describeCustomer(operator(c), c.req.param('number')));
       const row = findCustomerByNumber(db, customer.number);
       return c.json({ customer, audit: row ? listAudit(db, row.id, 50) : [] });
     })
@@ -83,7 +94,7 @@ export function adminRoutes(services: Services) {
       const force = v.is(v.object({ force: v.literal(true) }), body);
       return c.json({
         customer: await run(() =>
-          resendInitialPassword(operator(c.get('address')), c.req.param('number'), {
+          resendInitialPassword(operator(c), c.req.param('number'), {
             replaceChosenPassword: force,
           }),
         ),
@@ -91,27 +102,21 @@ export function adminRoutes(services: Services) {
     })
     .post('/customers/:number/unlock', async (c) =>
       c.json({
-        customer: await run(() =>
-          unlockCustomer(operator(c.get('address')), c.req.param('number')),
-        ),
+        customer: await run(() => unlockCustomer(operator(c), c.req.param('number'))),
       }),
     )
     .post('/customers/:number/disable', async (c) =>
       c.json({
-        customer: await run(() =>
-          setCustomerEnabled(operator(c.get('address')), c.req.param('number'), false),
-        ),
+        customer: await run(() => setCustomerEnabled(operator(c), c.req.param('number'), false)),
       }),
     )
     .post('/customers/:number/enable', async (c) =>
       c.json({
-        customer: await run(() =>
-          setCustomerEnabled(operator(c.get('address')), c.req.param('number'), true),
-        ),
+        customer: await run(() => setCustomerEnabled(operator(c), c.req.param('number'), true)),
       }),
     )
     .delete('/customers/:number', async (c) => {
-      await run(() => removeCustomer(operator(c.get('address')), c.req.param('number')));
+      await run(() => removeCustomer(operator(c), c.req.param('number')));
       return c.body(null, 204);
     });
 }

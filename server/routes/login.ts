@@ -10,10 +10,11 @@ import { openSession } from '../auth/sessions.ts';
 import { clearFailures, recordFailure, secondsLocked } from '../auth/throttle.ts';
 import { LoginRequestSchema, type PasswordChangeRequiredResponse } from '../contract.ts';
 import { ApiError, tooManyAttempts } from '../http/api-error.ts';
+import { requestOrigin } from '../http/middleware/request-log.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { sendSession } from '../http/session-response.ts';
+import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
-import { writeAudit } from '../store/audit.ts';
 import {
   type CustomerRow,
   findCustomerByNumber,
@@ -30,12 +31,24 @@ export function loginRoutes(services: Services) {
 
   return new Hono<AppEnv>().post('/', async (c) => {
     const { customerNumber, password } = await parseBody(c, LoginRequestSchema);
-    const address = c.get('address');
+    const origin = requestOrigin(c);
+    const { address } = origin;
     const waitAddress = secondsLocked(db, 'login', address, clock.now());
     const waitAccount = secondsLocked(db, 'account', customerNumber, clock.now());
     // Locked: answer without looking at the password, so guessing gains nothing (S08).
     if (waitAddress > 0 || waitAccount > 0) {
-      throw tooManyAttempts(Math.max(waitAddress, waitAccount));
+      const wait = Math.max(waitAddress, waitAccount);
+      recordSecurityEvent(
+        services,
+        {
+          action: 'login_throttled',
+          customer: findCustomerByNumber(db, customerNumber),
+          ...origin,
+          detail: `${waitAccount > 0 ? 'account' : 'address'} waits ${wait} s`,
+        },
+        clock.now(),
+      );
+      throw tooManyAttempts(wait);
     }
 
     const customer = findCustomerByNumber(db, customerNumber);
@@ -43,9 +56,16 @@ export function loginRoutes(services: Services) {
     const now = clock.now();
     if (!customer || !valid || !canLogIn(customer, now)) {
       db.transaction(() => {
-        recordFailure(db, 'account', customerNumber, now);
+        const lockedFor = recordFailure(db, 'account', customerNumber, now);
         recordFailure(db, 'login', address, now);
-        writeAudit(db, { action: 'login_failed', customerId: customer?.id ?? null, address }, now);
+        recordSecurityEvent(services, { action: 'login_failed', customer, ...origin }, now);
+        if (lockedFor > 0) {
+          recordSecurityEvent(
+            services,
+            { action: 'account_locked', customer, ...origin, detail: `waits ${lockedFor} s` },
+            now,
+          );
+        }
       })();
       throw wrongCredentials();
     }
@@ -65,7 +85,11 @@ export function loginRoutes(services: Services) {
           customer.id,
           now + CHANGE_TOKEN_SECONDS * 1000,
         );
-        writeAudit(db, { action: 'login_initial_password', customerId: customer.id, address }, now);
+        recordSecurityEvent(
+          services,
+          { action: 'login_initial_password', customer, ...origin },
+          now,
+        );
         return true;
       })();
       if (!issued) throw wrongCredentials();
@@ -83,7 +107,7 @@ export function loginRoutes(services: Services) {
       if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) return null;
       clearFailures(db, 'account', customer.number);
       if (strongerHash) replacePasswordHash(db, customer.id, strongerHash);
-      writeAudit(db, { action: 'login', customerId: customer.id, address }, now);
+      recordSecurityEvent(services, { action: 'login', customer, ...origin }, now);
       return openSession(db, config, customer.id, now);
     })();
     if (!session) throw wrongCredentials();

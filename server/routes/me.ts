@@ -6,9 +6,10 @@ import { Hono } from 'hono';
 import { UpdateMeRequestSchema } from '../contract.ts';
 import { ApiError } from '../http/api-error.ts';
 import { requireCustomer } from '../http/middleware/authenticate.ts';
+import { requestOrigin } from '../http/middleware/request-log.ts';
 import { parseBody } from '../http/parse-body.ts';
+import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
-import { writeAudit } from '../store/audit.ts';
 import { findCustomerById, toCustomer, updateLanguage } from '../store/customers.ts';
 
 export function meRoutes(services: Services) {
@@ -24,15 +25,15 @@ export function meRoutes(services: Services) {
     .get('/', (c) => c.json(toCustomer(currentCustomer(c.get('customerId')))))
     .patch('/', async (c) => {
       const { language } = await parseBody(c, UpdateMeRequestSchema);
-      const customerId = c.get('customerId');
+      const customer = currentCustomer(c.get('customerId'));
       db.transaction(() => {
-        updateLanguage(db, customerId, language);
-        writeAudit(
-          db,
-          { action: 'language_changed', customerId, address: c.get('address'), detail: language },
+        updateLanguage(db, customer.id, language);
+        recordSecurityEvent(
+          services,
+          { action: 'language_changed', customer, ...requestOrigin(c), detail: language },
           clock.now(),
         );
       })();
-      return c.json(toCustomer(currentCustomer(customerId)));
+      return c.json(toCustomer(currentCustomer(customer.id)));
     });
 }

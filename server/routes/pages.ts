@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { WIDGET_DIRECTORY } from '../project-paths.ts';
 import type { AppEnv, Services } from '../services.ts';
 
-const WIDGET_DIRECTORY = fileURLToPath(new URL('../../dist/widget/', import.meta.url));
 const PORTAL_PAGE = fileURLToPath(new URL('../pages/portal.html', import.meta.url));
 const PORTAL_STYLES = fileURLToPath(new URL('../pages/portal.css', import.meta.url));
 

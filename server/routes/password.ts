@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createRandomToken, hashToken } from '../auth/random-tokens.ts';
-import { findLiveSession, openSession } from '../auth/sessions.ts';
+import { findTokenSession, openSession } from '../auth/sessions.ts';
 import { setPassword } from '../auth/set-password.ts';
 import { recordFailure, secondsLocked } from '../auth/throttle.ts';
 import {
@@ -20,10 +20,11 @@ import {
 } from '../contract.ts';
 import { ApiError, tooManyAttempts } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
+import { requestOrigin } from '../http/middleware/request-log.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { sendSession } from '../http/session-response.ts';
+import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
-import { writeAudit } from '../store/audit.ts';
 import {
   type CustomerRow,
   findCustomerById,
@@ -54,8 +55,8 @@ export function passwordRoutes(services: Services) {
     const now = clock.now();
     let changer: Changer | null = null;
     if (token?.includes('.')) {
-      const claims = await services.tokens.verify(token);
-      const session = claims && findLiveSession(db, config, claims.sessionId, now);
+      const access = await services.tokens.verify(token);
+      const session = access && findTokenSession(db, config, access, now);
       const customer = session && findCustomerById(db, session.customerId);
       if (customer) changer = { kind: 'session', customer };
     } else if (token) {
@@ -90,7 +91,7 @@ export function passwordRoutes(services: Services) {
       const changer = await identifyChanger(c);
       const { customer } = changer;
       const { currentPassword, newPassword } = await parseBody(c, ChangePasswordRequestSchema);
-      const address = c.get('address');
+      const origin = requestOrigin(c);
       const wait = secondsLocked(db, 'account', customer.number, clock.now());
       if (wait > 0) throw tooManyAttempts(wait);
 
@@ -99,12 +100,19 @@ export function passwordRoutes(services: Services) {
       if (!valid) {
         const now = clock.now();
         db.transaction(() => {
-          recordFailure(db, 'account', customer.number, now);
-          writeAudit(
-            db,
-            { action: 'password_change_failed', customerId: customer.id, address },
+          const lockedFor = recordFailure(db, 'account', customer.number, now);
+          recordSecurityEvent(
+            services,
+            { action: 'password_change_failed', customer, ...origin },
             now,
           );
+          if (lockedFor > 0) {
+            recordSecurityEvent(
+              services,
+              { action: 'account_locked', customer, ...origin, detail: `waits ${lockedFor} s` },
+              now,
+            );
+          }
         })();
         throw new ApiError('invalid_current_password', 'The previous password is wrong.');
       }
@@ -126,12 +134,7 @@ export function passwordRoutes(services: Services) {
         if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) {
           throw new ApiError('invalid_current_password', 'The previous password is wrong.');
         }
-        setPassword(
-          db,
-          config,
-          { customer, passwordHash, action: 'password_changed', address },
-          now,
-        );
+        setPassword(services, { customer, passwordHash, action: 'password_changed', origin }, now);
         // Signed in: this browser goes on in a new session; every other one is gone (S13).
         return changer.kind === 'session' ? openSession(db, config, customer.id, now) : null;
       })();
@@ -141,7 +144,8 @@ export function passwordRoutes(services: Services) {
 
     .post('/forgot', async (c) => {
       const { customerNumber } = await parseBody(c, ForgotPasswordRequestSchema);
-      const address = c.get('address');
+      const origin = requestOrigin(c);
+      const { address } = origin;
       const now = clock.now();
       const wait = secondsLocked(db, 'forgot', address, now);
       if (wait > 0) throw tooManyAttempts(wait);
@@ -155,12 +159,12 @@ export function passwordRoutes(services: Services) {
           customer?.status === 'active' &&
           countRecentMails(db, customer.id, 'password_reset', now - 3_600_000) <
             RESET_MAILS_PER_HOUR;
-        writeAudit(
-          db,
+        recordSecurityEvent(
+          services,
           {
             action: allowed ? 'password_reset_requested' : 'password_reset_refused',
-            customerId: customer?.id ?? null,
-            address,
+            customer,
+            ...origin,
           },
           now,
         );
@@ -195,16 +199,22 @@ export function passwordRoutes(services: Services) {
 
     .post('/reset', async (c) => {
       const { token, newPassword } = await parseBody(c, ResetPasswordRequestSchema);
-      const address = c.get('address');
+      const origin = requestOrigin(c);
+      const { address } = origin;
       const wait = secondsLocked(db, 'reset', address, clock.now());
       if (wait > 0) throw tooManyAttempts(wait);
 
       const tokenHash = hashToken(token);
-      const invalidLink = () => {
+      // The customer when the link was theirs (disabled, or spent meanwhile), else null.
+      const invalidLink = (owner: CustomerRow | null) => {
         const now = clock.now();
         db.transaction(() => {
           recordFailure(db, 'reset', address, now);
-          writeAudit(db, { action: 'password_reset_failed', address }, now);
+          recordSecurityEvent(
+            services,
+            { action: 'password_reset_failed', customer: owner, ...origin },
+            now,
+          );
         })();
         return new ApiError(
           'invalid_or_expired_link',
@@ -213,7 +223,7 @@ export function passwordRoutes(services: Services) {
       };
       const customerId = findResetToken(db, tokenHash, clock.now());
       const customer = customerId === null ? null : findCustomerById(db, customerId);
-      if (!customer || customer.status !== 'active') throw invalidLink();
+      if (!customer || customer.status !== 'active') throw invalidLink(customer);
 
       checkNewPassword(customer, newPassword);
       if ((await verifyPassword(customer.passwordHash, newPassword)).valid) {
@@ -227,10 +237,10 @@ export function passwordRoutes(services: Services) {
       const session = db.transaction(() => {
         // Used or replaced while we were hashing: the link is spent.
         if (findResetToken(db, tokenHash, now) !== customer.id) return null;
-        setPassword(db, config, { customer, passwordHash, action: 'password_reset', address }, now);
+        setPassword(services, { customer, passwordHash, action: 'password_reset', origin }, now);
         return openSession(db, config, customer.id, now);
       })();
-      if (!session) throw invalidLink();
+      if (!session) throw invalidLink(customer);
       // A reset logs the customer in (help text C.6; S15).
       return sendSession(c, services, session, customer);
     });

@@ -2,18 +2,19 @@
  * @module POST /api/session/refresh and POST /api/logout (S17, S18, S19).
  */
 import { Hono } from 'hono';
-import { refreshSession, revokeSessionByRefreshToken } from '../auth/sessions.ts';
+import { findTokenSession, refreshSession, revokeSessionByRefreshToken } from '../auth/sessions.ts';
 import { ApiError } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
+import { requestOrigin } from '../http/middleware/request-log.ts';
 import { clearRefreshCookie, readRefreshCookie } from '../http/refresh-cookie.ts';
 import { sendSession } from '../http/session-response.ts';
+import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
-import { writeAudit } from '../store/audit.ts';
 import { findCustomerById } from '../store/customers.ts';
 import { revokeSession } from '../store/sessions.ts';
 
 export function sessionRoutes(services: Services) {
-  const { db, config, clock, logger } = services;
+  const { db, config, clock } = services;
   const expired = () =>
     new ApiError('session_expired', 'Your session has ended. Please log in again.');
 
@@ -29,12 +30,12 @@ export function sessionRoutes(services: Services) {
         const result = refreshSession(db, config, token, now);
         if (result.kind === 'reused') {
           // A rotated token came back: someone holds a copy. End the session for both (S17).
-          writeAudit(
-            db,
+          recordSecurityEvent(
+            services,
             {
               action: 'refresh_token_reuse',
-              customerId: result.customerId,
-              address: c.get('address'),
+              customer: findCustomerById(db, result.customerId),
+              ...requestOrigin(c),
             },
             now,
           );
@@ -42,9 +43,6 @@ export function sessionRoutes(services: Services) {
         return result;
       })
       .immediate();
-    if (outcome.kind === 'reused') {
-      logger.warn('refresh_token_reuse', { customerId: outcome.customerId });
-    }
     const customer = outcome.kind === 'rotated' && findCustomerById(db, outcome.session.customerId);
     if (outcome.kind !== 'rotated' || !customer || customer.status !== 'active') {
       clearRefreshCookie(c);
@@ -54,21 +52,23 @@ export function sessionRoutes(services: Services) {
   });
 
   const logout = new Hono<AppEnv>().post('/', async (c) => {
-    const claims = await services.tokens.verify(bearerToken(c.req.header('Authorization')) ?? '');
+    const access = await services.tokens.verify(bearerToken(c.req.header('Authorization')) ?? '');
     const refreshToken = readRefreshCookie(c);
     // After the await: a refresh that committed meanwhile must not look newer than the revocation.
     const now = clock.now();
     db.transaction(() => {
       let customerId: number | null = null;
-      if (claims) {
-        revokeSession(db, claims.sessionId, now);
-        customerId = claims.customerId;
+      const session = access && findTokenSession(db, config, access, now);
+      if (session) {
+        revokeSession(db, session.id, now);
+        customerId = session.customerId;
       }
       if (refreshToken) {
         customerId = revokeSessionByRefreshToken(db, refreshToken, now) ?? customerId;
       }
-      if (customerId !== null) {
-        writeAudit(db, { action: 'logout', customerId, address: c.get('address') }, now);
+      const customer = customerId === null ? null : findCustomerById(db, customerId);
+      if (customer) {
+        recordSecurityEvent(services, { action: 'logout', customer, ...requestOrigin(c) }, now);
       }
     })();
     clearRefreshCookie(c);

@@ -1,6 +1,7 @@
 /**
  * @module The audit log: every authentication event and admin action, with time, action,
- * customer and source address, for support to read. Never a secret (S27).
+ * customer, source address and request id, for support to read. Never a secret (S27).
+ * Written only through `recordSecurityEvent` (server/security-events.ts).
  */
 import type { Db } from './database.ts';
 
@@ -9,6 +10,8 @@ export interface AuditEvent {
   customerId?: number | null;
   address?: string | null;
   detail?: string | null;
+  /** The request it happened in, to find its lines in the service's log; null outside one. */
+  requestId?: string | null;
 }
 
 export interface AuditRow {
@@ -18,12 +21,21 @@ export interface AuditRow {
   customerId: number | null;
   address: string | null;
   detail: string | null;
+  requestId: string | null;
 }
 
 export function writeAudit(db: Db, event: AuditEvent, now: number): void {
   db.prepare(
-    'INSERT INTO audit_log (at, action, customer_id, address, detail) VALUES (?, ?, ?, ?, ?)',
-  ).run(now, event.action, event.customerId ?? null, event.address ?? null, event.detail ?? null);
+    `INSERT INTO audit_log (at, action, customer_id, address, detail, request_id)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(
+    now,
+    event.action,
+    event.customerId ?? null,
+    event.address ?? null,
+    event.detail ?? null,
+    event.requestId ?? null,
+  );
 }
 
 /** A customer's events, newest first; all events when `customerId` is null. */
@@ -32,7 +44,8 @@ export function listAudit(db: Db, customerId: number | null, limit = 100): Audit
   const params = customerId === null ? [limit] : [customerId, limit];
   return db
     .prepare(
-      `SELECT id, at, action, customer_id AS customerId, address, detail FROM audit_log ${where}
+      `SELECT id, at, action, customer_id AS customerId, address, detail, request_id AS requestId
+       FROM audit_log ${where}
        ORDER BY id DESC LIMIT ?`,
     )
     .all(...params) as AuditRow[];

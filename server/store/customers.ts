@@ -2,11 +2,15 @@
  * @module The customers table: one row per customer, with the hash of their password.
  * Rows leave this module as `CustomerRow`; the hash never leaves the server.
  */
+import { randomUUID } from 'node:crypto';
 import type { Customer, CustomerRecord, Language } from '../contract.ts';
 import type { Db } from './database.ts';
 
 export interface CustomerRow {
+  /** The row id: internal only, since SQLite gives it to the next customer after a delete. */
   id: number;
+  /** Random and never reused: the access token's `sub` and the `id` the API answers with. */
+  publicId: string;
   number: string;
   email: string;
   name: string;
@@ -18,7 +22,7 @@ export interface CustomerRow {
   createdAt: number;
 }
 
-const SELECT_CUSTOMER = `SELECT id, number, email, name, language, password_hash AS passwordHash,
+const SELECT_CUSTOMER = `SELECT id, public_id AS publicId, number, email, name, language, password_hash AS passwordHash,
   must_change_password AS mustChangePassword, initial_password_expires_at AS initialPasswordExpiresAt,
   status, created_at AS createdAt FROM customers`;
 
@@ -59,11 +63,12 @@ export interface NewCustomer {
 export function insertCustomer(db: Db, customer: NewCustomer, now: number): number {
   const result = db
     .prepare(
-      `INSERT INTO customers (number, email, name, language, password_hash, must_change_password,
-         initial_password_expires_at, created_at)
-       VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+      `INSERT INTO customers (public_id, number, email, name, language, password_hash,
+         must_change_password, initial_password_expires_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
     )
     .run(
+      randomUUID(),
       customer.number,
       customer.email,
       customer.name,
@@ -125,19 +130,25 @@ export function setCustomerStatus(db: Db, customerId: number, status: 'active' |
   db.prepare('UPDATE customers SET status = ? WHERE id = ?').run(status, customerId);
 }
 
+/**
+ * Deletes a customer; their sessions and tokens go with the row (ON DELETE CASCADE). Their
+ * audit rows are detached: the next customer gets this row id and must not inherit them.
+ * Call inside the action's transaction, after its audit row (which names the number).
+ */
 export function deleteCustomer(db: Db, customerId: number): void {
   db.prepare('DELETE FROM customers WHERE id = ?').run(customerId);
+  db.prepare('UPDATE audit_log SET customer_id = NULL WHERE customer_id = ?').run(customerId);
 }
 
 /** What the customer sees of themself. */
 export function toCustomer(row: CustomerRow): Customer {
-  return { number: row.number, name: row.name, language: row.language };
+  return { id: row.publicId, number: row.number, name: row.name, language: row.language };
 }
 
 /** What an operator sees: everything but the hash (S27). */
 export function toCustomerRecord(row: CustomerRow, locked: boolean): CustomerRecord {
   return {
-    id: row.id,
+    id: row.publicId,
     number: row.number,
     name: row.name,
     email: row.email,

@@ -2,16 +2,20 @@
  * @module Opens the SQLite file with the settings every part relies on and brings its
  * schema up to date.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) the database at `path` and applies pending migrations. */
+/**
+ * Opens (creating if needed) the database at `path` and applies pending migrations. A new
+ * file is created readable by this user only (0600): it holds the token signing keys, and
+ * SQLite gives its -wal and -shm files the same mode.
+ */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') createPrivateFile(path);
   const db = new Database(path);
   // WAL lets readers go on while one writer commits; the busy timeout makes a second
   // writer wait instead of failing with SQLITE_BUSY (S31).
@@ -30,6 +34,31 @@ export function openDatabase(path: string): Db {
   };
   migrate(db);
   return db;
+}
+
+function createPrivateFile(path: string): void {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  // The mode given to open is narrowed by the umask, never widened; this sets it exactly.
+  chmodSync(path, 0o600);
+}
+
+/** Whether only its owner may read or write the file (mode 0600 or narrower). */
+export function isPrivateFile(path: string): boolean {
+  return path === ':memory:' || (statSync(path).mode & 0o077) === 0;
+}
+
+/**
+ * Copies the database to `file` with SQLite's online backup, consistent while the service
+ * keeps writing; the copy is private too. Refuses to overwrite an existing file.
+ */
+export async function backupDatabase(db: Db, file: string): Promise<void> {
+  if (existsSync(file)) throw new Error(`${file} exists already: choose a new name or remove it`);
+  mkdirSync(dirname(file), { recursive: true });
+  closeSync(openSync(file, 'wx', 0o600));
+  chmodSync(file, 0o600);
+  await db.backup(file);
 }
 
 function migrate(db: Db): void {

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { collectOutput } from '../support/child-output.ts';
 import { freePort } from '../support/free-port.ts';
 
 let folder: string;
@@ -29,17 +30,11 @@ function start(env: Record<string, string>): Started {
     env: { ...process.env, PORTAL_DB: join(folder, 'portal.db'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
+  const output = collectOutput(child);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  return { child, output: () => output, exited };
+  return { child, output, exited };
 }
 
 async function waitFor(started: Started, pattern: RegExp, milliseconds = 60_000): Promise<string> {

@@ -159,6 +159,49 @@ test('customers list, show, disable, enable, unlock, resend and delete do what t
   assert.equal(gone.err, 'error: There is no customer 5005.');
 });
 
+test("customers show lists none of a deleted customer's events under the next customer, who gets its row id", async () => {
+  const add = (number: string, email: string) =>
+    portal(
+      'customers',
+      'add',
+      '--email',
+      email,
+      '--name',
+      'N',
+      '--language',
+      'de',
+      '--number',
+      number,
+    );
+  const rowIdOf = (number: string) => {
+    const db = openDatabase(env.PORTAL_DB as string);
+    const row = db.prepare('SELECT id FROM customers WHERE number = ?').get(number) as
+      | { id: number }
+      | undefined;
+    db.close();
+    return row?.id;
+  };
+  assert.equal((await add('R-6006', 'old@example.de')).code, 0);
+  assert.equal((await portal('customers', 'disable', 'R-6006')).code, 0);
+  const deletedRowId = rowIdOf('R-6006');
+  assert.equal((await portal('customers', 'delete', 'R-6006')).code, 0);
+  assert.equal((await add('R-6007', 'new@example.de')).code, 0);
+  assert.equal(rowIdOf('R-6007'), deletedRowId, 'SQLite gave the new customer the row id back');
+
+  const shown = await portal('customers', 'show', 'R-6007');
+  assert.equal(shown.out.match(/customer_created/g)?.length, 1, shown.out);
+  assert.doesNotMatch(shown.out, /customer_disabled|customer_deleted/);
+  // The deletion stays in the audit log, under the number.
+  const db = openDatabase(env.PORTAL_DB as string);
+  const deletion = db
+    .prepare(
+      "SELECT customer_id AS customerId FROM audit_log WHERE action = 'customer_deleted' AND detail = ?",
+    )
+    .get('R-6006');
+  db.close();
+  assert.deepEqual(deletion, { customerId: null });
+});
+
 test('an unknown command prints the usage; a bad setting names the variable', async () => {
   const unknown = await portal('customers', 'frobnicate');
   assert.equal(unknown.code, 1);

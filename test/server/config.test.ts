@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from '../../server/config.ts';
+import { PRODUCTION_ENV } from '../support/production-env.ts';
 
 test('a first run needs no configuration at all', () => {
   const config = loadConfig({});
@@ -32,7 +33,7 @@ test('each bad value stops the start with one line naming the variable', () => {
     [{ SMTP_URL: 'mail.example.com' }, 'SMTP_URL must start with smtp:// or smtps://'],
     [{ MAIL_FROM: 'portal' }, 'MAIL_FROM must be an email address, not "portal"'],
     [{ SUPPORT_EMAIL: 'help' }, 'SUPPORT_EMAIL must be an email address, not "help"'],
-    [{ PORTAL_ADMIN_TOKEN: 'short' }, 'PORTAL_ADMIN_TOKEN must be at least 24 characters long'],
+    [{ PORTAL_ADMIN_TOKEN: 'short' }, 'PORTAL_ADMIN_TOKEN must be at least 32 characters long'],
     [
       { PORTAL_SESSION_IDLE_SECONDS: '-5' },
       'PORTAL_SESSION_IDLE_SECONDS must be a whole number above 0, not "-5"',
@@ -59,4 +60,107 @@ test('an operator sets origins, a public URL, SMTP and a display-name sender', (
   ]);
   assert.equal(config.publicUrl, 'https://portal.dealer.example/kundenportal');
   assert.equal(config.mailFrom, 'Dealer Portal <portal@dealer.example>');
+});
+
+test('no default points at a real company: addresses and URLs are example or loopback ones', () => {
+  const config = loadConfig({});
+  for (const value of [config.supportEmail, config.mailFrom]) {
+    assert.match(value, /@dealer\.example>?$/);
+  }
+  for (const value of [config.publicUrl, config.serviceUrl, ...config.allowedOrigins]) {
+    assert.match(new URL(value).hostname, /^(localhost|127\.0\.0\.1)$/);
+  }
+});
+
+test('production refuses to start without each setting it cannot guess, naming it', () => {
+  for (const name of Object.keys(PRODUCTION_ENV).filter((key) => key !== 'NODE_ENV')) {
+    const env: Record<string, string> = { ...PRODUCTION_ENV };
+    delete env[name];
+    assert.throws(
+      () => loadConfig(env),
+      (error) =>
+        error instanceof ConfigError &&
+        error.message === `${name} must be set in production (see README, "Running in production")`,
+      name,
+    );
+  }
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production' }),
+    /^ConfigError: SMTP_URL, MAIL_FROM, SUPPORT_EMAIL, PORTAL_PUBLIC_URL, PORTAL_SERVICE_URL must be set in production/,
+  );
+});
+
+test('production needs https URLs (plain http only on loopback) and a long operator token', () => {
+  assert.throws(
+    () => loadConfig({ ...PRODUCTION_ENV, PORTAL_SERVICE_URL: 'http://portal.dealer.example' }),
+    /PORTAL_SERVICE_URL must be an https:\/\/ URL in production/,
+  );
+  assert.throws(
+    () => loadConfig({ ...PRODUCTION_ENV, PORTAL_PUBLIC_URL: 'http://www.dealer.example/' }),
+    /PORTAL_PUBLIC_URL must be an https:\/\/ URL in production/,
+  );
+  assert.equal(
+    loadConfig({ ...PRODUCTION_ENV, PORTAL_SERVICE_URL: 'http://localhost:8787' }).serviceUrl,
+    'http://localhost:8787',
+  );
+  assert.throws(
+    () => loadConfig({ ...PRODUCTION_ENV, PORTAL_ADMIN_TOKEN: 'a'.repeat(31) }),
+    /PORTAL_ADMIN_TOKEN must be at least 32 characters long/,
+  );
+});
+
+test('production allows only its own origins unless told otherwise; development adds the demo page', () => {
+  assert.deepEqual(loadConfig(PRODUCTION_ENV).allowedOrigins, [
+    'https://portal.dealer.example',
+    'https://www.dealer.example',
+  ]);
+  assert.ok(loadConfig({}).allowedOrigins.includes('http://localhost:8080'));
+});
+
+test('values that would fail later fail at start, naming their variable', () => {
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ PORTAL_HOST: '999.1.1.1' }, /^PORTAL_HOST must be an IP address or a host name/],
+    [{ PORTAL_HOST: 'my host' }, /^PORTAL_HOST must be an IP address or a host name/],
+    [
+      { PORTAL_TRUSTED_PROXY_HEADER: 'X Forwarded For' },
+      /^PORTAL_TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For/,
+    ],
+    [
+      { PORTAL_ADMIN_TOKEN: 'correct horse battery staple!! 0123456789' },
+      /^PORTAL_ADMIN_TOKEN may hold only letters, digits/,
+    ],
+    [{ LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of debug, info, warn, error, not "verbose"/],
+  ];
+  for (const [env, message] of cases) {
+    assert.throws(
+      () => loadConfig(env),
+      (error) => error instanceof ConfigError && message.test(error.message),
+      JSON.stringify(env),
+    );
+  }
+  for (const host of ['0.0.0.0', '::', '::1', 'localhost', 'portal.internal']) {
+    assert.equal(loadConfig({ PORTAL_HOST: host }).host, host);
+  }
+});
+
+test('an SMTP password with an unencoded @ or : is refused with how to encode it, never echoed', () => {
+  for (const smtpUrl of [
+    'smtp://user:p@ss@mail.dealer.example:587',
+    'smtp://user:pa:ss@mail.dealer.example:587',
+    'smtp://us@er:pass@mail.dealer.example:587',
+  ]) {
+    assert.throws(
+      () => loadConfig({ SMTP_URL: smtpUrl }),
+      (error) =>
+        error instanceof ConfigError &&
+        error.message.includes('percent-encode them (@ as %40, : as %3A, / as %2F)') &&
+        !error.message.includes('ss@mail') &&
+        !error.message.includes('pa:ss'),
+      smtpUrl,
+    );
+  }
+  assert.equal(
+    loadConfig({ SMTP_URL: 'smtp://user:p%40ss@mail.dealer.example:587' }).smtpUrl,
+    'smtp://user:p%40ss@mail.dealer.example:587',
+  );
 });

@@ -78,13 +78,16 @@ test('A.1–A.6 a customer provisioned by the CLI changes the initial password, 
   });
   assert.equal(login.status, 200);
   assert.equal(login.body.status, 'ok');
-  assert.deepEqual(login.body.customer, { number, name: 'Anna Meier', language: 'de' });
+  const { id, ...shown } = login.body.customer;
+  assert.deepEqual(shown, { number, name: 'Anna Meier', language: 'de' });
+  assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.ok(client.refreshCookie, 'the refresh cookie is set');
 
   // A.6: the internal area shows the customer; "Log out" ends the session.
   const me = await client.get<Customer>('/api/me', login.body.accessToken);
   assert.equal(me.status, 200);
   assert.equal(me.body.name, 'Anna Meier');
+  assert.equal(me.body.id, id, 'the same customer id as in the login answer');
   const cookieBeforeLogout = client.refreshCookie;
   const logout = await client.post('/api/logout', {}, login.body.accessToken);
   assert.equal(logout.status, 204);

@@ -28,7 +28,7 @@ const RESET: MailValues['password_reset'] = {
   resetUrl:
     'https://portal.dealer.example/#portal-reset=Zq3vT0yA8bX1cW5dE7fG9hJ2kL4mN6pR8sU0vX2yZ4a',
   expiresAt: new Date(Date.UTC(2026, 10, 26, 10, 0)),
-  supportEmail: 'info@dgm-vertrieb.de',
+  supportEmail: 'support@dealer.example',
 };
 const PASSWORD = 'Kx7#pRt9wQ2m';
 const INITIAL: MailValues['initial_password'] = {
@@ -94,7 +94,7 @@ function startWorker(
     config: {
       smtpUrl,
       mailFrom: 'Customer portal <portal@dealer.example>',
-      supportEmail: 'info@dgm-vertrieb.de',
+      supportEmail: 'support@dealer.example',
     },
     logger,
     clock,
@@ -130,7 +130,7 @@ describe('sending mail over SMTP', () => {
     assert.deepEqual(reset.envelopeTo, ['erika@example.test']);
     assert.equal(reset.messageId, queued[0]?.messageId);
     assert.equal(reset.subject, 'Passwort für das Kundenportal zurücksetzen');
-    assert.equal(reset.headers.get('reply-to'), 'info@dgm-vertrieb.de');
+    assert.equal(reset.headers.get('reply-to'), 'support@dealer.example');
     assert.equal(reset.headers.get('auto-submitted'), 'auto-generated');
     assert.ok(
       reset.text.includes(`Passwort jetzt ändern\n${RESET.resetUrl}`.replaceAll('\n', '\r\n')),
@@ -209,7 +209,7 @@ describe('sending mail over SMTP', () => {
       config: {
         smtpUrl: null,
         mailFrom: 'portal@dealer.example',
-        supportEmail: 'info@dgm-vertrieb.de',
+        supportEmail: 'support@dealer.example',
       },
       logger,
     });
@@ -343,7 +343,7 @@ describe('S29 mail is never lost', () => {
       config: {
         smtpUrl: `smtp://127.0.0.1:${server.port}`,
         mailFrom: 'portal@dealer.example',
-        supportEmail: 'info@dgm-vertrieb.de',
+        supportEmail: 'support@dealer.example',
       },
       logger,
       pollMilliseconds: 20,

@@ -32,13 +32,13 @@ const VALUES: { [K in MailKind]: MailValues[K] } = {
     customerNumber: NUMBER,
     resetUrl: RESET_URL,
     expiresAt: EXPIRES,
-    supportEmail: 'info@dgm-vertrieb.de',
+    supportEmail: 'support@dealer.example',
   },
   password_changed: {
     name: 'Erika Muster',
     customerNumber: NUMBER,
     changedAt: EXPIRES,
-    supportEmail: 'info@dgm-vertrieb.de',
+    supportEmail: 'support@dealer.example',
     portalUrl: 'https://portal.dealer.example/kunden',
   },
 };
@@ -226,19 +226,19 @@ describe('what each mail tells the customer', () => {
     );
     assert.match(
       mail.text,
-      /write to us at info@dgm-vertrieb\.de\. Please always indicate your customer number \(DGM-48213\)/,
+      /write to us at support@dealer\.example\. Please always indicate your customer number \(DGM-48213\)/,
     );
     // The support link already carries the number in its subject, as the help text asks.
     assert.match(
       mail.html,
-      /href="mailto:info@dgm-vertrieb\.de\?subject=Customer%20portal%20%E2%80%93%20customer%20number%20DGM-48213"/,
+      /href="mailto:support@dealer\.example\?subject=Customer%20portal%20%E2%80%93%20customer%20number%20DGM-48213"/,
     );
   });
 
   test('S13 the password-changed mail says when, and what to do if it was not the customer', () => {
     for (const language of LANGUAGES) {
       const mail = render('password_changed', language);
-      assert.ok(mail.text.includes('info@dgm-vertrieb.de'), language);
+      assert.ok(mail.text.includes('support@dealer.example'), language);
       assert.ok(mail.text.includes(NUMBER), language);
     }
     const english = render('password_changed', 'en').text;

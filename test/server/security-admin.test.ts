@@ -64,7 +64,18 @@ test('S27 the admin API answers 401 without the operator token or with a wrong o
       assert.equal(answer.body.error, 'unauthorized');
     }
   }
-  assert.deepEqual(snapshotDatabase(service.db), before, 'nothing was done');
+  // Nothing was done; each refusal only left its audit row, with the caller's address.
+  const { audit_log: auditAfter = [], ...after } = snapshotDatabase(service.db);
+  const { audit_log: auditBefore = [], ...unchanged } = before;
+  assert.deepEqual(after, unchanged, 'nothing was done');
+  const refusals = auditRows(service.db).slice(auditBefore.length);
+  assert.equal(auditAfter.length, auditBefore.length + wrong.length * actions.length);
+  for (const row of refusals) {
+    assert.deepEqual(
+      [row.action, row.customer_id, row.address],
+      ['admin_refused', null, '127.0.0.1'],
+    );
+  }
   assert.equal((await adminWith(`Bearer ${ADMIN_TOKEN}`, 'GET', '/admin/customers')).status, 200);
 });
 
@@ -174,6 +185,9 @@ test('S27 admin actions and logins are audited with time, action, customer and a
     );
     assert.equal(answer.status, 200, `${action}: ${answer.text}`);
   }
+  for (const row of auditRows(service.db).slice(since)) {
+    assert.equal(row.customer_public_id, customer.id, `${row.action} names the customer`);
+  }
   // As a CRM sends it: no body, so no Content-Type either.
   const deleted = await client.admin('DELETE', `/admin/customers/${customer.number}`);
   assert.equal(deleted.status, 204, deleted.text);
@@ -197,9 +211,11 @@ test('S27 admin actions and logins are audited with time, action, customer and a
     expected,
   );
   for (const row of rows) {
-    assert.equal(row.customer_id, customer.id, `${row.action} names the customer`);
+    // The next customer gets the deleted one's row id: its rows must not show up there.
+    assert.equal(row.customer_id, null, `${row.action} is detached from the deleted row id`);
     assert.equal(row.at, service.clock.now(), `${row.action} has the time`);
   }
+  assert.equal(rows.at(-1)?.detail, customer.number, 'the deletion names the customer number');
 });
 
 test('S05 S27 no audit row or log line holds a password, a hash or a token', () => {

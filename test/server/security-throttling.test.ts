@@ -62,7 +62,7 @@ function announcedWait(answer: Answer): number {
 
 const failedLogins = (customer: TestCustomer) =>
   auditRows(service.db).filter(
-    (row) => row.action === 'login_failed' && row.customer_id === customer.id,
+    (row) => row.action === 'login_failed' && row.customer_public_id === customer.id,
   ).length;
 
 test('S08 after five wrong passwords the sixth attempt waits, without the password being checked', async () => {
@@ -76,7 +76,9 @@ test('S08 after five wrong passwords the sixth attempt waits, without the passwo
   assert.equal(client.refreshCookie, null, 'the right password opened no session');
   assert.equal(failedLogins(customer), 5, 'the locked attempt was neither checked nor counted');
   assert.ok(
-    !auditRows(service.db).some((row) => row.action === 'login' && row.customer_id === customer.id),
+    !auditRows(service.db).some(
+      (row) => row.action === 'login' && row.customer_public_id === customer.id,
+    ),
   );
   const lockedWrong = await logIn(client, customer.number, newPassword());
   assert.equal(lockedWrong.text, locked.text, 'right and wrong passwords get one answer');

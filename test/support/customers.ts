@@ -8,7 +8,8 @@ import { randomInt } from 'node:crypto';
 import type { Client } from './client.ts';
 
 export interface TestCustomer {
-  id: number;
+  /** The public id: the access token's `sub`. */
+  id: string;
   number: string;
   /** The password that works now: the initial one, or the chosen one once activated. */
   password: string;
@@ -35,7 +36,7 @@ export async function provisionCustomer(
 ): Promise<TestCustomer> {
   const password = options.password ?? newPassword();
   const number = options.number ?? newCustomerNumber();
-  const answer = await client.admin<{ customer: { id: number; number: string } }>(
+  const answer = await client.admin<{ customer: { id: string; number: string } }>(
     'POST',
     '/admin/customers',
     {

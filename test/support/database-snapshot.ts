@@ -29,12 +29,20 @@ export interface AuditEntry {
   at: number;
   action: string;
   customer_id: number | null;
+  /** The public id of the customer the row names (the `id` the API answers with). */
+  customer_public_id: string | null;
   address: string | null;
   detail: string | null;
+  /** The request the row was written in, as in the service's log lines. */
+  request_id: string | null;
 }
 
 export function auditRows(db: Db): AuditEntry[] {
   return db
-    .prepare('SELECT at, action, customer_id, address, detail FROM audit_log ORDER BY id')
+    .prepare(
+      `SELECT a.at, a.action, a.customer_id, c.public_id AS customer_public_id, a.address, a.detail,
+         a.request_id
+       FROM audit_log a LEFT JOIN customers c ON c.id = a.customer_id ORDER BY a.id`,
+    )
     .all() as AuditEntry[];
 }

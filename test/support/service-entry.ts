@@ -5,7 +5,8 @@
  * builds into the dist/ folder of a tree other people work in.
  */
 import { loadConfig } from '../../server/config.ts';
-import { createLogger } from '../../server/log.ts';
+import { createLogger, writeToStdout } from '../../server/log.ts';
 import { startPortal, stopOnSignals } from '../../server/portal.ts';
 
-stopOnSignals(await startPortal(loadConfig(process.env), createLogger()));
+const config = loadConfig(process.env);
+stopOnSignals(await startPortal(config, createLogger(writeToStdout, { level: config.logLevel })));

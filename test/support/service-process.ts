@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { collectOutput } from './child-output.ts';
 import { freePort } from './free-port.ts';
 import { ADMIN_TOKEN, TEST_ORIGIN } from './service.ts';
 
@@ -67,12 +68,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  const output = collectOutput(child);
   const exited = new Promise<ProcessExit>((resolve) => {
     child.once('exit', (code, signal) => {
       running.delete(child);
@@ -84,7 +80,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     url,
     databasePath: options.databasePath,
     child,
-    output: () => output,
+    output,
     exited,
     async kill() {
       if (!hasExited()) child.kill('SIGKILL');
@@ -96,7 +92,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   while (!(await isHealthy(url))) {
     if (hasExited() || Date.now() > deadline) {
       await service.kill();
-      throw new Error(`the service did not start; its output:\n${output}`);
+      throw new Error(`the service did not start; its output:\n${output()}`);
     }
     await sleep(50);
   }

@@ -26,7 +26,7 @@ export interface TestService {
   db: Db;
   /** With `clock: 'manual'`, `advance` moves the service's time. */
   clock: Clock & { advance?(milliseconds: number): void };
-  /** Every log line the service wrote. */
+  /** Every log line the service wrote, at its LOG_LEVEL. */
   logs: string[];
   databasePath: string;
   /** The mail worker, when SMTP_URL is configured. */
@@ -56,7 +56,8 @@ export async function startService(options: ServiceOptions = {}): Promise<TestSe
   const db = openDatabase(databasePath);
   await ensureSigningKey(db, clock);
   const logs: string[] = [];
-  const logger = createLogger((line) => logs.push(line));
+  // At the configured level (LOG_LEVEL, default info), as the service writes it.
+  const logger = createLogger((line) => logs.push(line), { level: config.logLevel });
   const app = createApp({ config, db, clock, logger });
   const server = await listen(app.fetch, '127.0.0.1', 0);
   // With SMTP_URL the worker delivers as in production; tests call deliverDue() to not wait.

@@ -71,7 +71,7 @@ describe('languages', () => {
       const own = new Set([
         customer?.number,
         customer?.name,
-        'info@dgm-vertrieb.de',
+        'support@dealer.example',
         'Your contracts are listed here by your dealer.',
       ]);
       for (const language of ['de', 'fr', 'it'] as const) {

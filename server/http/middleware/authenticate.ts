@@ -1,9 +1,10 @@
 /**
- * @module `requireCustomer`: a valid access token whose session is still live (S16, S19).
- * A change token, a forged or expired token, or a revoked session is 401 `unauthorized`.
+ * @module `requireCustomer`: a valid access token whose session is still live and belongs
+ * to the customer the token's `sub` names (S16, S19). A change token, a forged or expired
+ * token, a revoked session or another customer's session is 401 `unauthorized`.
  */
 import type { MiddlewareHandler } from 'hono';
-import { findLiveSession } from '../../auth/sessions.ts';
+import { findTokenSession } from '../../auth/sessions.ts';
 import type { AppEnv, Services } from '../../services.ts';
 import { ApiError } from '../api-error.ts';
 
@@ -17,13 +18,11 @@ export function requireCustomer(services: Services): MiddlewareHandler<AppEnv> {
   const { db, config, clock, tokens } = services;
   return async (c, next) => {
     const token = bearerToken(c.req.header('Authorization'));
-    const claims = token ? await tokens.verify(token) : null;
-    const session = claims && findLiveSession(db, config, claims.sessionId, clock.now());
-    if (!claims || !session || session.customerId !== claims.customerId) {
-      throw new ApiError('unauthorized', 'Log in to continue.');
-    }
-    c.set('customerId', claims.customerId);
-    c.set('sessionId', claims.sessionId);
+    const access = token ? await tokens.verify(token) : null;
+    const session = access && findTokenSession(db, config, access, clock.now());
+    if (!session) throw new ApiError('unauthorized', 'Log in to continue.');
+    c.set('customerId', session.customerId);
+    c.set('sessionId', session.id);
     return next();
   };
 }

@@ -53,11 +53,14 @@ export async function startE2ePortal(options: E2eOptions = {}): Promise<E2ePorta
     config,
     createLogger((line) => logs.push(line)),
   );
+  // These tests run the development mode, which always serves the demo WAPP page.
+  const demo = running.demo;
+  if (!demo) throw new Error('the demo WAPP page did not start');
   return {
     config,
     serviceUrl: running.service.url,
     portalUrl: config.publicUrl,
-    wappUrl: `http://localhost:${running.demo.port}/`,
+    wappUrl: `http://localhost:${demo.port}/`,
     logs,
     running,
     async stop() {

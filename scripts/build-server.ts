@@ -1,0 +1,28 @@
+/**
+ * @module `npm run build:server`: compiles the service (server/ and the mail texts in
+ * locales/mail/) to JavaScript in dist/, file for file, with tsc (tsconfig.server.json),
+ * and copies the files it reads at run time beside them (the portal page, the common
+ * passwords list). `node dist/server/start.js` then needs only the `dependencies`.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const OUTPUT = 'dist';
+
+for (const folder of ['server', 'locales']) {
+  rmSync(join(OUTPUT, folder), { recursive: true, force: true });
+}
+const compile = spawnSync('node_modules/.bin/tsc', ['-p', 'tsconfig.server.json'], {
+  stdio: 'inherit',
+});
+if (compile.status !== 0) process.exit(compile.status ?? 1);
+
+const assets = readdirSync('server', { recursive: true, withFileTypes: true }).filter(
+  (entry) => entry.isFile() && !entry.name.endsWith('.ts'),
+);
+for (const entry of assets) {
+  const source = join(entry.parentPath, entry.name);
+  cpSync(source, join(OUTPUT, relative('.', source)));
+}
+console.log(`The service is built in ${OUTPUT}/server/ (${assets.length} files copied beside it).`);

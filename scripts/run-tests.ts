@@ -1,0 +1,45 @@
+/**
+ * @module The test suites after the build, in two lanes at once: the server, widget and
+ * end-to-end suites one after another (their timing tests want a quiet machine), and
+ * beside them the production-build test, which spends most of its minutes in `npm ci`
+ * compiling better-sqlite3. The first lane prints as it goes, the second when it ends.
+ * Exits 1 when any suite failed.
+ */
+import { spawn } from 'node:child_process';
+
+const LANES: Array<{ scripts: string[]; streamed: boolean }> = [
+  { scripts: ['test:server', 'test:widget', 'test:e2e'], streamed: true },
+  { scripts: ['test:production'], streamed: false },
+];
+
+function runScript(script: string, streamed: boolean): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', script], {
+      stdio: streamed ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.once('exit', (code) => resolve({ ok: code === 0, output }));
+  });
+}
+
+async function runLane(lane: (typeof LANES)[number]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const script of lane.scripts) {
+    const result = await runScript(script, lane.streamed);
+    if (!lane.streamed) process.stdout.write(result.output);
+    if (!result.ok) failed.push(script);
+  }
+  return failed;
+}
+
+const failed = (await Promise.all(LANES.map(runLane))).flat();
+if (failed.length > 0) {
+  console.error(`\nFailed: ${failed.join(', ')}`);
+  process.exit(1);
+}

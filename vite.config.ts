@@ -1,7 +1,9 @@
 /**
  * @module Builds the widget into dist/widget/: a stable entry `customer-portal.js` of one
  * line (served with a short cache) that loads hashed chunks (served immutable): the
- * element with Lit, and one chunk per translation, loaded only when that language is used.
+ * element with Lit and the login, the screens after the login (widget/screens.ts, loaded
+ * once the portal shows), and one chunk per translation, loaded only when that language
+ * is used.
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -25,10 +27,17 @@ export default defineConfig({
         chunkFileNames: '[name]-[hash].js',
         // Library mode leaves ES output unminified unless asked.
         minify: true,
-        // Everything but the translations in one hashed chunk, so the entry stays a stub
-        // whose name never changes and every chunk can be cached forever.
+        // What the first paint needs in one hashed chunk, so the entry stays a stub whose
+        // name never changes and every chunk can be cached forever. "$initial" leaves out
+        // what loads later: the screens after the login, and the translations.
         codeSplitting: {
-          groups: [{ name: 'customer-portal', test: (id) => !id.includes('/generated/locales/') }],
+          groups: [
+            {
+              name: 'customer-portal',
+              tags: ['$initial'],
+              test: (id) => !id.includes('/generated/locales/'),
+            },
+          ],
         },
       },
     },

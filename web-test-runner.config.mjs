@@ -5,6 +5,7 @@
  * builds the translations first.
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { register } from 'tsx/esm/api';
 
@@ -12,6 +13,7 @@ import { register } from 'tsx/esm/api';
 register();
 const { startService } = await import('./test/support/service.ts');
 const { freePort } = await import('./test/support/free-port.ts');
+const { junitReporter } = await import('./test/support/widget-junit-reporter.ts');
 
 const port = await freePort();
 /** The test pages' origin: "localhost", another site than the service on 127.0.0.1. */
@@ -92,6 +94,8 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
+  // The results also as JUnit XML, for `npm run security-report`.
+  reporters: [defaultReporter(), junitReporter('test-results/widget.xml')],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,15 +1,24 @@
 /**
- * @module The test suites after the build, in two lanes at once: the server, widget and
- * end-to-end suites one after another (their timing tests want a quiet machine), and
- * beside them the production-build test, which spends most of its minutes in `npm ci`
- * compiling better-sqlite3. The first lane prints as it goes, the second when it ends.
- * Exits 1 when any suite failed.
+ * @module The test suites after the build. First the server suite alone: its timing
+ * tests (S06, S07) and its SIGKILL test (S30) want a quiet machine. Then two lanes at
+ * once: the widget and end-to-end suites one after another, and beside them the
+ * production-build test, which spends most of its minutes in `npm ci` compiling
+ * better-sqlite3. The first lane prints as it goes, the second when it ends. Exits 1
+ * when any suite failed.
  */
 import { spawn } from 'node:child_process';
 
-const LANES: Array<{ scripts: string[]; streamed: boolean }> = [
-  { scripts: ['test:server', 'test:widget', 'test:e2e'], streamed: true },
-  { scripts: ['test:production'], streamed: false },
+interface Lane {
+  scripts: string[];
+  streamed: boolean;
+}
+
+const PHASES: Lane[][] = [
+  [{ scripts: ['test:server'], streamed: true }],
+  [
+    { scripts: ['test:widget', 'test:e2e'], streamed: true },
+    { scripts: ['test:production'], streamed: false },
+  ],
 ];
 
 function runScript(script: string, streamed: boolean): Promise<{ ok: boolean; output: string }> {
@@ -28,7 +37,7 @@ function runScript(script: string, streamed: boolean): Promise<{ ok: boolean; ou
   });
 }
 
-async function runLane(lane: (typeof LANES)[number]): Promise<string[]> {
+async function runLane(lane: Lane): Promise<string[]> {
   const failed: string[] = [];
   for (const script of lane.scripts) {
     const result = await runScript(script, lane.streamed);
@@ -38,7 +47,10 @@ async function runLane(lane: (typeof LANES)[number]): Promise<string[]> {
   return failed;
 }
 
-const failed = (await Promise.all(LANES.map(runLane))).flat();
+const failed: string[] = [];
+for (const phase of PHASES) {
+  failed.push(...(await Promise.all(phase.map(runLane))).flat());
+}
 if (failed.length > 0) {
   console.error(`\nFailed: ${failed.join(', ')}`);
   process.exit(1);

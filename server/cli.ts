@@ -1,6 +1,6 @@
 /**
  * @module The operator CLI: `npm run portal -- customers add|import|list|show|resend|unlock|disable|enable|delete`,
- * `keys rotate`, `check` and `backup FILE` (from the build: `node dist/server/cli.js …`). It works on the database directly (PORTAL_DB), so
+ * `mail list|retry`, `keys rotate`, `check` and `backup FILE` (from the build: `node dist/server/cli.js …`). It works on the database directly (PORTAL_DB), so
  * it needs no running service; a running service sees the changes at once.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,11 @@ import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { CustomerRecord } from './contract.ts';
 import { importCustomers } from './customers-csv.ts';
+import {
+  listUndeliveredMails,
+  type PendingMail,
+  retryUndeliveredMail,
+} from './mail/undelivered.ts';
 import {
   createCustomer,
   describeCustomer,
@@ -34,7 +39,8 @@ const USAGE = `Usage: npm run portal -- <command>
   customers import FILE.csv      creates every customer of a CSV file (columns email, name,
       language and optionally number; commas or semicolons), or none if a line is wrong
   customers list                 every customer, one line each
-  customers show NUMBER          one customer, with their latest events
+  customers show NUMBER          one customer, with mails that could not be delivered and
+      their latest events
   customers resend NUMBER [--force]
       mails a new initial password (the old one stops working); --force also for a customer
       who has already chosen a password (it is replaced)
@@ -42,6 +48,10 @@ const USAGE = `Usage: npm run portal -- <command>
   customers disable NUMBER       blocks logins and ends the customer's sessions
   customers enable NUMBER        allows logins again
   customers delete NUMBER        deletes the customer
+  mail list                      every mail not delivered yet: waiting, or given up after
+      PORTAL_MAIL_GIVE_UP_HOURS of failed attempts
+  mail retry ID                  sends a mail again at once (a given-up one included); the
+      running service's worker picks it up within seconds
   keys rotate                    adds a new token signing key; tokens signed before stay valid
   check                          checks the configuration, the database, the built widget,
       and the login to the SMTP server; exits 1 if anything is wrong
@@ -90,6 +100,7 @@ export async function runCli(
       print(`Backed up ${config.databasePath} to ${command}.`);
       return 0;
     }
+    if (group === 'mail') return runMailCommand(operator, command, rest, print);
     if (group !== 'customers' || !command) throw new UsageError();
     const { values, positionals } = parseArgs({
       args: rest,
@@ -149,6 +160,9 @@ export async function runCli(
         const customer = describeCustomer(operator, requireNumber(number));
         print(formatLine(customer));
         print(`  initial password expires: ${customer.initialPasswordExpiresAt ?? '-'}`);
+        for (const mail of listUndeliveredMails(operator, customer.number)) {
+          print(`  ${formatMail(mail)}`);
+        }
         for (const event of listCustomerAudit(operator, customer.number, 20)) {
           print(
             `  ${new Date(event.at).toISOString()}  ${event.action}${event.address ? `  from ${event.address}` : ''}`,
@@ -197,6 +211,43 @@ export async function runCli(
 }
 
 class UsageError extends Error {}
+
+function runMailCommand(
+  operator: Operator,
+  command: string | undefined,
+  args: string[],
+  print: (line: string) => void,
+): number {
+  if (command === 'list' && args.length === 0) {
+    const mails = listUndeliveredMails(operator);
+    if (mails.length === 0) print('Every mail is delivered.');
+    for (const mail of mails) print(formatMail(mail));
+    return 0;
+  }
+  if (command === 'retry' && args.length === 1 && /^\d+$/.test(args[0] ?? '')) {
+    const mail = retryUndeliveredMail(operator, Number(args[0]));
+    print(formatMail(mail));
+    print('Due now: the running service sends it within seconds; its Message-ID stays the same.');
+    if (mail.kind === 'password_reset') {
+      print(
+        'A reset link is valid for PORTAL_RESET_LINK_MINUTES after it was asked for: if it has expired, the customer asks for a new one.',
+      );
+    }
+    return 0;
+  }
+  throw new UsageError();
+}
+
+/** One undelivered mail, for the operator: what, to whom, how it stands, and the last error. */
+function formatMail(mail: PendingMail): string {
+  const attempts = `${mail.attempts} attempt${mail.attempts === 1 ? '' : 's'}`;
+  const state =
+    mail.failedAt === null
+      ? `waiting, ${attempts}, next ${new Date(mail.nextAttemptAt).toISOString()}`
+      : `given up ${new Date(mail.failedAt).toISOString()} after ${attempts}; send it again with: npm run portal -- mail retry ${mail.id}`;
+  const error = mail.lastError ? `  (${mail.lastError})` : '';
+  return `mail ${mail.id}  ${mail.kind} to ${mail.to}, queued ${new Date(mail.createdAt).toISOString()}: ${state}${error}`;
+}
 
 function isParseError(error: unknown): boolean {
   return (

@@ -25,6 +25,8 @@ export interface Config {
   /** Bearer token of the admin API; without it the admin API is off (S27). */
   adminToken: string | null;
   supportEmail: string;
+  /** The dealer's name, in the portal link page's title and the mails' signature; null: none. */
+  brandName: string | null;
   production: boolean;
   /** Header holding the client address when behind a proxy (S09); else the socket's. */
   trustedProxyHeader: string | null;
@@ -35,6 +37,12 @@ export interface Config {
   sessionAbsoluteSeconds: number;
   initialPasswordDays: number;
   resetLinkMinutes: number;
+  /** A mail still undelivered this long after it was queued is given up (failed). */
+  mailGiveUpHours: number;
+  /** Audit rows older than this are deleted by the pruning job. */
+  auditRetentionDays: number;
+  /** Delivered and given-up mails are deleted this long after. */
+  mailRetentionDays: number;
   /** The lowest level the log writes: `debug`, `info`, `warn` or `error`. */
   logLevel: LogLevel;
 }
@@ -117,6 +125,7 @@ export function loadConfig(env: Env): Readonly<Config> {
     mailFrom: email(env, 'MAIL_FROM', 'portal@dealer.example'),
     adminToken,
     supportEmail: email(env, 'SUPPORT_EMAIL', 'support@dealer.example'),
+    brandName: brand(env, 'PORTAL_BRAND_NAME'),
     production,
     trustedProxyHeader: trustedProxyHeader?.toLowerCase() ?? null,
     frameAncestors: list(env, 'PORTAL_FRAME_ANCESTORS', ["'self'"]),
@@ -125,6 +134,9 @@ export function loadConfig(env: Env): Readonly<Config> {
     sessionAbsoluteSeconds: positive(env, 'PORTAL_SESSION_ABSOLUTE_SECONDS', 12 * 60 * 60),
     initialPasswordDays: positive(env, 'PORTAL_INITIAL_PASSWORD_DAYS', 14),
     resetLinkMinutes: positive(env, 'PORTAL_RESET_LINK_MINUTES', 60),
+    mailGiveUpHours: positive(env, 'PORTAL_MAIL_GIVE_UP_HOURS', 24),
+    auditRetentionDays: positive(env, 'PORTAL_AUDIT_RETENTION_DAYS', 90),
+    mailRetentionDays: positive(env, 'PORTAL_MAIL_RETENTION_DAYS', 30),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
   return Object.freeze(config);
@@ -236,6 +248,17 @@ function smtp(env: Env, name: string): string | null {
   } catch {
     throw new ConfigError(
       `${name} must name the SMTP server's host, e.g. smtps://user:password@mail.example.com:465`,
+    );
+  }
+  return value;
+}
+
+/** A name for titles and signatures: one line of plain text. */
+function brand(env: Env, name: string): string | null {
+  const value = optional(env, name);
+  if (value !== null && (value.length > 100 || /[\p{Cc}<>]/u.test(value))) {
+    throw new ConfigError(
+      `${name} must be the dealer's name on one line, at most 100 characters, without < or >`,
     );
   }
   return value;

@@ -29,15 +29,21 @@ export const ERROR_STATUS = {
   password_unchanged: 400,
   invalid_or_expired_link: 400,
   invalid_credentials: 401,
+  /** Only once the password proved right: saying so tells nothing to whoever does not know it. */
+  initial_password_expired: 401,
   invalid_current_password: 401,
   session_expired: 401,
   unauthorized: 401,
   forbidden_origin: 403,
   not_found: 404,
+  /** A request that did not arrive whole in time; answered by the HTTP server itself. */
+  request_timeout: 408,
   customer_exists: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
+  /** Headers over Node's limit (16 KiB), e.g. a grown cookie jar; answered by the HTTP server. */
+  headers_too_large: 431,
   internal_error: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -54,6 +60,12 @@ export interface ErrorBody {
   retryAfter?: number;
   /** With `invalid_request`: the field at fault, where there is one. */
   field?: string;
+  /**
+   * With `invalid_credentials`: how many more failures the customer number may have before
+   * a wait starts (the same for unknown numbers, S06), so the widget warns in time; 0 when
+   * this failure started one, whose length is then in `retryAfter`.
+   */
+  attemptsLeft?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -159,11 +171,20 @@ export const ForgotPasswordRequestSchema = v.strictObject({
 });
 export type ForgotPasswordRequest = v.InferInput<typeof ForgotPasswordRequestSchema>;
 
+const ResetTokenSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a reset token'),
+);
+
 export const ResetPasswordRequestSchema = v.strictObject({
-  token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a reset token')),
+  token: ResetTokenSchema,
   newPassword: PasswordSchema,
 });
 export type ResetPasswordRequest = v.InferInput<typeof ResetPasswordRequestSchema>;
+
+/** Whether a reset link still works, asked when it opens, without using it up (C.5). */
+export const CheckResetLinkRequestSchema = v.strictObject({ token: ResetTokenSchema });
+export type CheckResetLinkRequest = v.InferInput<typeof CheckResetLinkRequestSchema>;
 
 export const UpdateMeRequestSchema = v.strictObject({ language: LanguageSchema });
 export type UpdateMeRequest = v.InferInput<typeof UpdateMeRequestSchema>;
@@ -246,6 +267,11 @@ export interface PasswordChangeRequiredResponse {
 
 export type LoginResponse = SessionResponse | PasswordChangeRequiredResponse;
 
+/** A reset link that still works; one that does not is a 400 `invalid_or_expired_link`. */
+export interface CheckResetLinkResponse {
+  status: 'valid';
+}
+
 /** The one answer to every forgot-password request (S07). */
 export interface ForgotPasswordResponse {
   status: 'accepted';
@@ -259,5 +285,7 @@ export interface PublicConfig {
   };
   languages: readonly Language[];
   supportEmail: string;
+  /** The dealer's name (`PORTAL_BRAND_NAME`) for the portal link page's title; null without one. */
+  brandName: string | null;
   version: string;
 }

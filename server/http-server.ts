@@ -2,9 +2,13 @@
  * @module Serves a Hono app over HTTP on Node, and stops it gracefully (S32): no new
  * connections, requests in flight finish, keep-alive connections close as they go idle,
  * and a client that never finishes its request cannot hold the stop past a deadline.
+ * What Node refuses before the app sees it (headers too large, no HTTP, too slow) gets
+ * a contract error code too (S26).
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from './contract.ts';
 
 /**
  * How long a stop waits for the requests in flight: far longer than any answer takes
@@ -38,6 +42,7 @@ export function listen(
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname: host, port }) as Server;
+    server.on('clientError', answerClientError);
     // Node leaves a connection open for keep-alive after its answer even once the server
     // is closing, and serves whatever comes next on it: a client (or a proxy's pool) that
     // keeps sending would keep the process alive for good. So once stopping, every answer
@@ -85,6 +90,60 @@ export function listen(
       });
     });
   });
+}
+
+/** Node's codes for a request it cannot read, and what we answer; anything else is a 400. */
+const CLIENT_ERRORS: Partial<Record<string, { code: ErrorCode; message: string }>> = {
+  HPE_HEADER_OVERFLOW: {
+    code: 'headers_too_large',
+    message: 'The request headers are too large.',
+  },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: {
+    code: 'payload_too_large',
+    message: 'The request body is too large.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    code: 'request_timeout',
+    message: 'The request did not arrive in time.',
+  },
+};
+
+/** Connections answered already: Node reports each further chunk it cannot read again. */
+const refusedConnections = new WeakSet<Duplex>();
+
+/**
+ * Answers a request Node could not read, in place of Node's bare status line: the same
+ * JSON error body as every other refusal, then the connection goes, as Node's own does.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (refusedConnections.has(socket)) return;
+  refusedConnections.add(socket);
+  // As in Node's handler: never write into an answer already under way on this connection
+  // (`_httpMessage` is the response in progress; Node has no public name for it).
+  const inProgress = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!socket.writable || inProgress?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const { code, message } = CLIENT_ERRORS[error.code ?? ''] ?? {
+    code: 'invalid_request',
+    message: 'The request could not be read as HTTP.',
+  };
+  const status = ERROR_STATUS[code];
+  const body: ErrorBody = { error: code, message };
+  const json = JSON.stringify(body);
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(json)}`,
+    'Cache-Control: no-store',
+    'X-Content-Type-Options: nosniff',
+    'Referrer-Policy: no-referrer',
+    'Connection: close',
+  ];
+  // Closed once the answer is handed to the system, or after a second if it cannot be.
+  socket.end(`${head.join('\r\n')}\r\n\r\n${json}`, () => socket.destroy());
+  setTimeout(() => socket.destroy(), 1_000).unref();
 }
 
 function describeListenError(

@@ -1,7 +1,7 @@
 /**
- * @module Runs the whole portal: the auth service and the mail worker (with SMTP); in
- * development also the demo WAPP page and a demo customer on an empty database, which
- * production never has.
+ * @module Runs the whole portal: the auth service, the mail worker (with SMTP) and the
+ * hourly pruning of old rows; in development also the demo WAPP page and a demo customer
+ * on an empty database, which production never has.
  */
 
 import { createApp, hasDevMailbox } from './app.ts';
@@ -14,6 +14,7 @@ import { listen, type RunningServer } from './http-server.ts';
 import type { Logger } from './log.ts';
 import { startMailWorker } from './mail/worker.ts';
 import { createCustomer } from './provisioning.ts';
+import { startPruning } from './pruning.ts';
 import { countCustomers } from './store/customers.ts';
 import { openDatabase } from './store/database.ts';
 
@@ -67,13 +68,14 @@ export async function startPortal(
     }
   }
   const worker = config.smtpUrl ? startMailWorker({ db, config, logger, clock }) : null;
+  const pruning = startPruning({ db, config, clock, logger });
   return {
     service,
     demo,
     demoCustomer,
     async stop() {
       await Promise.all([service.close(), demo?.close()]);
-      await worker?.stop();
+      await Promise.all([worker?.stop(), pruning.stop()]);
       db.close();
     },
   };

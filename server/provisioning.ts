@@ -104,6 +104,14 @@ export async function createCustomer(
     );
   }
   if (customer.password !== undefined) {
+    // The customer copies it from a mail, and the login drops white space around it.
+    if (customer.password !== customer.password.trim()) {
+      throw new ProvisioningError(
+        'invalid_request',
+        'password must not begin or end with white space',
+        'password',
+      );
+    }
     const failed = checkPasswordPolicy(customer.password, number);
     if (failed.length > 0) {
       throw new ProvisioningError(
@@ -132,7 +140,12 @@ export async function createCustomer(
       { ...customer, number, passwordHash, initialPasswordExpiresAt: expiresAt },
       now,
     );
-    const mail = { customerId, language: customer.language, recipient: customer.email };
+    const mail = {
+      customerId,
+      language: customer.language,
+      recipient: customer.email,
+      brandName: config.brandName,
+    };
     queueMail(
       db,
       {
@@ -214,6 +227,7 @@ export async function resendInitialPassword(
         customerId: customer.id,
         language: customer.language,
         recipient: customer.email,
+        brandName: config.brandName,
         kind: 'initial_password',
         values: {
           name: customer.name,

@@ -18,6 +18,8 @@ import type { Db } from './store/database.ts';
 export const SECURITY_ACTIONS = {
   login: 'info',
   login_initial_password: 'info',
+  /** The right initial password, but expired: the customer is told to use "Forgot your password?". */
+  login_initial_password_expired: 'info',
   login_failed: 'warn',
   login_throttled: 'warn',
   account_locked: 'warn',
@@ -36,7 +38,9 @@ export const SECURITY_ACTIONS = {
   customer_disabled: 'info',
   customer_enabled: 'info',
   customer_deleted: 'info',
+  mail_retried: 'info',
   admin_refused: 'warn',
+  admin_throttled: 'warn',
 } as const satisfies Record<string, 'info' | 'warn'>;
 
 export type SecurityAction = keyof typeof SECURITY_ACTIONS;

@@ -4,6 +4,8 @@
  */
 import type {
   ChangePasswordRequest,
+  CheckResetLinkRequest,
+  CheckResetLinkResponse,
   Customer,
   ErrorBody,
   ErrorCode,
@@ -17,8 +19,12 @@ import type {
   UpdateMeRequest,
 } from '../server/contract.ts';
 
-/** An error of the contract, or `network` when the service could not be reached at all. */
-export type PortalErrorCode = ErrorCode | 'network';
+/**
+ * An error of the contract; `network` when this device seems offline (not even the page
+ * it is on answers); `unavailable` when the page answers but the service does not, or a
+ * proxy in front of it answers 5xx: the customer's connection is fine, ours is down.
+ */
+export type PortalErrorCode = ErrorCode | 'network' | 'unavailable';
 
 export interface PortalErrorBody extends Omit<ErrorBody, 'error'> {
   error: PortalErrorCode;
@@ -75,6 +81,11 @@ export class PortalApi {
     return this.#request('/api/password/reset', { body });
   }
 
+  /** Whether a reset link still works, without using it up (C.5). */
+  checkResetLink(body: CheckResetLinkRequest): Promise<CheckResetLinkResponse> {
+    return this.#request('/api/password/reset/check', { body });
+  }
+
   /**
    * Uses the refresh cookie, which page scripts never see. null (204) would mean the
    * browser sent no cookie at all: nothing to renew, and no failed request in the console.
@@ -83,7 +94,8 @@ export class PortalApi {
     return this.#request('/api/session/refresh', { body: {} });
   }
 
-  logout(bearer: string): Promise<null> {
+  /** Ends the session: by its access token if there is one, always by the refresh cookie. */
+  logout(bearer?: string): Promise<null> {
     return this.#request('/api/logout', { body: {}, bearer });
   }
 
@@ -119,7 +131,15 @@ export class PortalApi {
           `customer-portal: cannot reach ${this.baseUrl}. If the service is running, add this page's origin (${location.origin}) to PORTAL_ALLOWED_ORIGINS.`,
         );
       }
-      throw new PortalError({ error: 'network', message: `${path} could not be reached` });
+      // The page itself answering tells "our service is down" from "your device is offline".
+      const pageAnswers = await fetch(location.href, { method: 'HEAD', cache: 'no-store' }).then(
+        () => true,
+        () => false,
+      );
+      throw new PortalError({
+        error: pageAnswers ? 'unavailable' : 'network',
+        message: `${path} could not be reached`,
+      });
     }
     if (response.status === 204) return null as T;
     const body: unknown = await response.json().catch(() => null);
@@ -128,12 +148,18 @@ export class PortalApi {
   }
 }
 
-/** The contract promises an ErrorBody; a proxy's HTML error page is read as a server error. */
+/**
+ * The contract promises an ErrorBody; anything else comes from something in front of the
+ * service: a proxy's 5xx page says the service is down, any other is read as our error.
+ */
 function readErrorBody(response: Response, body: unknown): PortalErrorBody {
   const errorBody: PortalErrorBody =
     typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
       ? (body as ErrorBody)
-      : { error: 'internal_error', message: `HTTP ${response.status}` };
+      : {
+          error: response.status >= 500 ? 'unavailable' : 'internal_error',
+          message: `HTTP ${response.status}`,
+        };
   if (errorBody.error === 'too_many_attempts' && errorBody.retryAfter === undefined) {
     const header = Number(response.headers.get('Retry-After'));
     if (Number.isFinite(header) && header > 0) errorBody.retryAfter = header;

@@ -118,9 +118,10 @@ export const shellStyles = css`
   }
 
   /*
-   * The help text puts the languages (A.3, B.2, C.1) and "Log out" (A.6) in the top
-   * right-hand corner: the languages first, at the same place on every screen and width,
-   * "Log out" under them. On a phone the title moves to the second row, beside "Log out".
+   * The help text puts the languages (A.3, B.2, C.1), "Log out" (A.6) and "Clear History"
+   * (B, note) in the top right-hand corner: the languages first, at the same place on
+   * every screen and width, the two buttons under them. On a phone the title moves to the
+   * second row, beside them.
    */
   .header {
     display: grid;
@@ -131,13 +132,13 @@ export const shellStyles = css`
     margin-bottom: 1.25em;
     border-bottom: 1px solid var(--_soft-border);
   }
-  /* Smaller in a narrow panel, so "Kundenportal" fits beside "Abmelden" at 320 px; and
-     if a page makes it larger still, it breaks rather than push the button out. */
+  /* Smaller in a narrow panel, so "Kundenportal" fits beside "Abmelden" at 320 px. Its
+     words keep their room (break-word, not anywhere): "Clear history" wraps first. */
   .title {
     margin: 0;
     font-size: clamp(1em, 6.2cqi, 1.125em);
     font-weight: 700;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .corner,
   .languages {
@@ -149,6 +150,10 @@ export const shellStyles = css`
     .corner {
       grid-column: 1 / 3;
       order: -1;
+    }
+    .actions {
+      flex-direction: column-reverse;
+      align-items: end;
     }
   }
   /* Padding, not a fixed width: the gap either side of each dot is the same. */
@@ -172,9 +177,16 @@ export const shellStyles = css`
   .dot {
     color: var(--_muted);
   }
-  .logout {
+  /* Side by side; in a narrow panel "Log out" on top and "Clear history" under it, so the
+     title keeps its room beside them. */
+  .actions {
     grid-column: 2;
-    justify-self: end;
+    display: flex;
+    justify-content: end;
+    gap: 0.25em 0.5em;
+  }
+  .logout,
+  .clear {
     min-height: 2.75em;
     padding: 0 0.75em;
     border: 2px solid var(--_accent);
@@ -182,7 +194,18 @@ export const shellStyles = css`
     background: var(--_bg);
     color: var(--_accent);
     font-weight: 600;
+  }
+  .logout {
     white-space: nowrap;
+  }
+  /* A quiet text button; on a narrow phone its two words may take two lines. */
+  .clear {
+    padding: 0 0.375em;
+    text-align: end;
+    border-color: transparent;
+    color: var(--_muted);
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
   }
   .close {
     display: inline-grid;
@@ -196,7 +219,8 @@ export const shellStyles = css`
     color: var(--_text);
   }
   .close:hover,
-  .logout:hover {
+  .logout:hover,
+  .clear:hover {
     background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
   }
 
@@ -222,6 +246,25 @@ export const shellStyles = css`
     border-color: var(--_success);
     background: color-mix(in srgb, var(--_success) 8%, var(--_bg));
     color: color-mix(in srgb, var(--_success) 75%, var(--_text));
+  }
+  .countdown {
+    display: block;
+    margin-top: 0.25em;
+    font-size: 1.5em;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .reset {
+    display: block;
+    min-height: 2.75em;
+    margin-top: 0.25em;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font-weight: 600;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
   }
 
   .body {
@@ -267,20 +310,10 @@ export const shellStyles = css`
   .footer p {
     margin: 0;
   }
-  .footer a,
-  .clear {
-    color: var(--_accent);
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-  }
   /* An address broken at its hyphen reads as two. */
   .footer a {
+    color: var(--_accent);
+    text-underline-offset: 0.2em;
     white-space: nowrap;
-  }
-  .clear {
-    min-height: 2.75em;
-    padding: 0;
-    border: 0;
-    background: none;
   }
 `;

@@ -3,7 +3,7 @@
  * surface and lifecycle, and the rendering of its flow (portal-flow.ts, its base class):
  * the shell in the shadow root (shell.ts), the current screen in the light DOM.
  */
-import { updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, render } from 'lit';
 import type { Customer, Language } from '../server/contract.ts';
 import { shellStyles } from './customer-portal.styles.ts';
@@ -12,14 +12,9 @@ import { PortalFlow, SCRIPT_ORIGIN } from './portal-flow.ts';
 import { keepFocusInDialog, renderLauncher, renderPanel } from './shell.ts';
 import type { PortalView } from './views/portal-view.ts';
 import { adoptViewStyles } from './views/views.styles.ts';
-import './views/account.ts';
-import './views/change-initial.ts';
-import './views/forgot.ts';
-import './views/forgot-sent.ts';
+// The first screen; the others load after it (screens.ts).
 import './views/login.ts';
-import './views/password-change-form.ts';
 import './views/password-fields.ts';
-import './views/reset.ts';
 
 export interface PortalLoginDetail {
   customer: Customer;
@@ -35,29 +30,30 @@ export interface PortalLanguageChangeDetail {
  * @summary The customer portal: log in, change the initial password, reset a forgotten
  * one, and the customer's internal area, in German, French, Italian and English.
  *
- * @attr lang - The language of the first paint (de, fr, it, en) until the customer picks one;
+ * @attr {'de' | 'fr' | 'it' | 'en'} lang - The language of the first paint until the customer picks one;
  *   without it, a reset link's language, then the browser's, then the page's `<html lang>`.
  *
  * @slot account - The site owner's content, shown in the internal area to logged-in customers.
  * @slot view - Used by the element itself for its forms (they live in the light DOM so
  *   password managers find them); do not put content here.
  *
- * @event portal-login - A customer is logged in (by login, reset link, or a session resumed on load). `detail: { customer }`
- * @event portal-logout - The customer logged out, cleared the history, or the session ended. `detail: { reason: 'logout' | 'expired' | 'clear-history' }`
- * @event portal-language-change - The customer picked another language. `detail: { language }`
+ * @event {CustomEvent<{ customer: Customer }>} portal-login - A customer is logged in (by login, reset link, or a session resumed on load).
+ * @event {CustomEvent<{ reason: 'logout' | 'expired' | 'clear-history' }>} portal-logout - The customer logged out, cleared the history, or the session ended.
+ * @event {CustomEvent<{ language: 'de' | 'fr' | 'it' | 'en' }>} portal-language-change - The customer picked another language.
  *
  * @csspart launcher - The "Customer portal" button (launcher mode).
  * @csspart dialog - The modal dialog the launcher opens (launcher mode).
  * @csspart panel - The portal's box, around everything it shows.
- * @csspart header - The top: title; language picker and close button top right, "Log out" under them.
- * @csspart title - The "Customer portal" title.
+ * @csspart header - The top: title; language picker and close button top right, "Clear history" and "Log out" under them.
+ * @csspart title - The "Customer portal" title: a heading (`h2`; `h1` with `standalone`).
  * @csspart languages - The language picker (DE · FR · IT · EN).
  * @csspart language - Each language button; the chosen one also has part `language-current`.
  * @csspart logout - The "Log out" button.
+ * @csspart clear-history - The "Clear history" button: logs out and forgets what the portal kept in the browser.
  * @csspart close - The dialog's close button (launcher mode).
  * @csspart message - The message area (errors and confirmations).
  * @csspart body - The area around the current screen.
- * @csspart footer - Help and contact, "Clear history".
+ * @csspart footer - Help and contact.
  *
  * @cssprop [--portal-accent=#1d4ed8] - Brand colour: buttons, links, focus ring, chosen language.
  * @cssprop [--portal-accent-contrast=#ffffff] - Text on the brand colour.
@@ -77,12 +73,18 @@ export class CustomerPortal extends PortalFlow {
   static override properties: PropertyDeclarations = {
     api: {},
     mode: { reflect: true },
+    standalone: { type: Boolean },
   };
 
   /** The auth service's address, e.g. `https://service.example`; by default where this script came from. */
-  api = SCRIPT_ORIGIN;
+  api: string = SCRIPT_ORIGIN;
   /** `launcher`: a "Customer portal" button that opens the portal in a dialog; `inline`: the portal in place. */
   mode: 'launcher' | 'inline' = 'inline';
+  /**
+   * The page is the portal's own (the customer portal link page): its `<html lang>` and
+   * title follow the portal's language, and the portal's title is the page's `h1`.
+   */
+  standalone = false;
 
   private get dialog(): HTMLDialogElement | null | undefined {
     return this.shadowRoot?.querySelector('dialog');
@@ -112,7 +114,7 @@ export class CustomerPortal extends PortalFlow {
 
   /** Opens the portal dialog (launcher mode); in inline mode, moves focus to the portal. */
   open(): void {
-    this.ensureConfig();
+    this.prepareToShow();
     this.#openPending = this.mode === 'launcher';
     this.focusPending = true;
     this.requestUpdate();
@@ -152,8 +154,14 @@ export class CustomerPortal extends PortalFlow {
     super.update(changed);
     // A new step is a fresh screen: clearing first makes Lit create new elements, empty fields.
     if (changed.has('step')) render(nothing, this.viewRoot, { host: this });
+    const language = currentLanguage();
     render(this.renderView(), this.viewRoot, { host: this });
-    this.viewRoot.lang = currentLanguage();
+    this.viewRoot.lang = language;
+    if (this.standalone) {
+      const brand = this.config?.brandName;
+      document.documentElement.lang = language;
+      document.title = brand ? `${msg('Customer portal')} – ${brand}` : msg('Customer portal');
+    }
   }
 
   protected override async updated(): Promise<void> {
@@ -215,6 +223,8 @@ export class CustomerPortal extends PortalFlow {
           ></customer-portal-forgot>`;
       case 'forgot-sent':
         return html`<customer-portal-forgot-sent
+            .customerNumber=${this.customerNumber}
+            @forgot-password=${this.onForgotPassword}
             @cancel=${this.onBackToLogin}
           ></customer-portal-forgot-sent>`;
       case 'reset':
@@ -224,7 +234,7 @@ export class CustomerPortal extends PortalFlow {
             .linkInvalid=${this.linkInvalid}
             .busy=${busy}
             @reset-submit=${this.onReset}
-            @forgot-password=${this.onAskForNewLink}
+            @forgot-password=${this.onOpenForgot}
           ></customer-portal-reset>`;
       case 'account':
         return html`<customer-portal-account
@@ -242,6 +252,7 @@ export class CustomerPortal extends PortalFlow {
     const panel = renderPanel(
       {
         mode: this.mode,
+        standalone: this.standalone,
         view: this.view,
         // A field's error shows at the field only: one message, in one place.
         message: this.message?.field ? null : this.message,
@@ -252,6 +263,7 @@ export class CustomerPortal extends PortalFlow {
         pickLanguage: this.onPickLanguage,
         logOut: this.onLogout,
         clearHistory: this.onClearHistory,
+        forgotPassword: this.onOpenForgot,
         close: () => this.close(),
       },
     );

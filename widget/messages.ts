@@ -18,10 +18,13 @@ const ERROR_SENTENCES: Record<PortalErrorCode, (error: PortalErrorBody) => strin
     msg('The new password must be different from the previous one. Please choose another.'),
   invalid_or_expired_link: () =>
     msg(
-      'This link is no longer valid: it has expired, was already used or a newer one was sent. Please request a new one with “Forgot your password”.',
+      'This link is no longer valid: it has expired, was already used or a newer one was sent. Please request a new link.',
     ),
-  invalid_credentials: () =>
-    msg('The customer number or the password is not correct. Please check both and try again.'),
+  invalid_credentials: describeWrongCredentials,
+  initial_password_expired: () =>
+    msg(
+      'This initial password is correct but has expired. Please choose a new password with “Forgot your password?”: we will send you a link by email.',
+    ),
   invalid_current_password: () =>
     msg(
       'The previous password is not correct. Please enter it again, exactly as you received or last set it.',
@@ -33,13 +36,18 @@ const ERROR_SENTENCES: Record<PortalErrorCode, (error: PortalErrorBody) => strin
       'The customer portal cannot be used from this page. Please open the customer portal link instead.',
     ),
   not_found: () => msg('This part of the customer portal was not found. Please reload the page.'),
+  request_timeout: () =>
+    msg(
+      'Your request did not arrive in time. Please check your internet connection and try again.',
+    ),
   customer_exists: () => msg('A customer with this customer number already exists.'),
   payload_too_large: () => msg('What you entered is too long. Please shorten it and try again.'),
   unsupported_media_type: () =>
     msg('The customer portal could not send your request. Please reload the page and try again.'),
-  too_many_attempts: (error) =>
+  too_many_attempts: (error) => describeWait(error.retryAfter ?? 60),
+  headers_too_large: () =>
     msg(
-      str`Too many attempts. For your security, please wait ${formatWait(error.retryAfter ?? 60)} and try again.`,
+      'Your browser sent more data than the customer portal accepts, often because of stored cookies. Please delete the cookies of this website and try again.',
     ),
   internal_error: () =>
     msg(
@@ -49,7 +57,40 @@ const ERROR_SENTENCES: Record<PortalErrorCode, (error: PortalErrorBody) => strin
     msg(
       'The customer portal cannot be reached right now. Please check your internet connection and try again.',
     ),
+  unavailable: () =>
+    msg(
+      'The customer portal is not available right now. Your internet connection works; the problem is on our side. Please try again in a few minutes.',
+    ),
 };
+
+/**
+ * A wrong number or password, and what comes next: a warning once a wait is near (S08),
+ * or the wait this failure started. Unknown numbers count alike, so this tells nothing.
+ */
+function describeWrongCredentials(error: PortalErrorBody): string {
+  const left = error.attemptsLeft;
+  if (error.retryAfter)
+    return `${msg('The customer number or the password is not correct.')} ${describeWait(error.retryAfter)}`;
+  const wrong = msg(
+    'The customer number or the password is not correct. Please check both and try again.',
+  );
+  if (left === undefined || left > 2 || left < 1) return wrong;
+  const warning =
+    left === 1
+      ? msg(
+          'After one more failed attempt, you will have to wait a moment before you can try again.',
+        )
+      : msg(
+          str`After ${left} more failed attempts, you will have to wait a moment before you can try again.`,
+        );
+  return `${wrong} ${warning}`;
+}
+
+function describeWait(seconds: number): string {
+  return msg(
+    str`Too many attempts. For your security, please wait ${formatWait(seconds)} and try again.`,
+  );
+}
 
 /** The rules a browser checks while the customer types. */
 export type ChecklistRule = (typeof CHECKLIST_RULES)[number];

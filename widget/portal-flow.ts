@@ -37,6 +37,16 @@ export type View = 'login' | 'change-initial' | 'forgot' | 'forgot-sent' | 'rese
 /** Where the service lives by default: where this module was loaded from. */
 export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
+let screens: Promise<unknown> | null = null;
+/** Every screen but the login (screens.ts): loaded once; a failed load is tried again. */
+function loadScreens(): Promise<unknown> {
+  screens ??= import('./screens.ts').catch((error: unknown) => {
+    screens = null;
+    throw error;
+  });
+  return screens;
+}
+
 /**
  * State and transitions only: the subclass renders (a change of state renders again, as
  * Lit's reactive state does) and moves focus after it, as `focusPending` and
@@ -93,6 +103,7 @@ export abstract class PortalFlow extends LitElement {
   #session = this.#createSession();
   #changeToken: string | null = null;
   #resetToken: string | null = null;
+  #countdown: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
@@ -134,10 +145,10 @@ export abstract class PortalFlow extends LitElement {
       return;
     }
     this.languageReady = true;
-    if (this.mode === 'inline') this.ensureConfig();
+    if (this.mode === 'inline') this.prepareToShow();
     const resumed = await this.#session.resume();
-    if (resumed) this.#enterAccount(resumed, null, { focus: false });
-    else this.#show('login', null, { focus: false });
+    if (resumed) await this.#enterAccount(resumed, null, { focus: false });
+    else await this.#show('login', null, { focus: false });
   }
 
   /** The `api` property changed after the start: the customer starts again there. */
@@ -150,15 +161,24 @@ export abstract class PortalFlow extends LitElement {
 
   /**
    * Help text C.5: the reset link was opened on this page. It opens in the mail's language,
-   * as if the customer had picked it: they have just read that mail.
+   * as if the customer had picked it: they have just read that mail. A used, expired or
+   * replaced link says so at once, not after the customer typed a new password twice.
    */
   async #openResetLink(link: ResetLink): Promise<void> {
     if (link.language) await this.onPickLanguage(link.language);
-    this.#resetToken = link.token;
-    this.linkInvalid = false;
-    this.#show('reset');
+    let message: Message | null = null;
+    const [checked] = await Promise.allSettled([
+      this.#api.checkResetLink({ token: link.token }),
+      loadScreens(),
+    ]);
+    const error = checked.status === 'rejected' ? checked.reason : null;
+    this.linkInvalid = error instanceof PortalError && error.code === 'invalid_or_expired_link';
+    // Any other failure (offline, throttled) is said; the link may still work later.
+    if (error && !this.linkInvalid) message = errorMessage(toErrorBody(error));
+    if (!(await this.#show('reset', message))) await this.#show('login', this.message);
+    else this.#resetToken = link.token;
     if (this.mode === 'launcher') this.open();
-    else this.ensureConfig();
+    else this.prepareToShow();
   }
 
   protected onLogin = (event: CustomEvent<LoginDetail>) =>
@@ -170,10 +190,10 @@ export abstract class PortalFlow extends LitElement {
       rememberCustomerNumber(remember ? customerNumber : null);
       this.remembered = remember;
       if (response.status === 'password_change_required') {
+        await this.#show('change-initial');
         this.#changeToken = response.changeToken;
-        this.#show('change-initial');
       } else {
-        this.#enterAccount(response);
+        await this.#enterAccount(response);
       }
     });
 
@@ -198,7 +218,7 @@ export abstract class PortalFlow extends LitElement {
 
   protected onForgotPassword = (event: CustomEvent<ForgotDetail>) => {
     if (event.detail.customerNumber) this.customerNumber = event.detail.customerNumber;
-    this.#show('forgot');
+    return this.#show('forgot');
   };
 
   protected onForgotSubmit = (event: CustomEvent<ForgotDetail>) =>
@@ -208,13 +228,13 @@ export abstract class PortalFlow extends LitElement {
         customerNumber: event.detail.customerNumber,
         language: currentLanguage(),
       });
-      this.#show('forgot-sent');
+      await this.#show('forgot-sent');
     });
 
   protected onBackToLogin = () => this.#show('login');
 
-  /** The reset link is no longer valid: the customer asks for a new one. */
-  protected onAskForNewLink = () => this.#show('forgot');
+  /** "Forgot your password?" offered with a message, or a new link for one no longer valid. */
+  protected onOpenForgot = () => this.#show('forgot');
 
   protected onReset = (event: CustomEvent<ResetDetail>) =>
     this.#run(async () => {
@@ -223,13 +243,16 @@ export abstract class PortalFlow extends LitElement {
           token: this.#resetToken ?? '',
           newPassword: event.detail.newPassword,
         });
-        this.#enterAccount(response, {
+        await this.#enterAccount(response, {
           kind: 'success',
           text: () => msg('Your new password is set. You are now logged in.'),
         });
       } catch (error) {
+        // Used or replaced since it was opened: the screen now says so and offers a new one.
         if (error instanceof PortalError && error.code === 'invalid_or_expired_link') {
           this.linkInvalid = true;
+          this.focusPending = true;
+          return;
         }
         throw error;
       }
@@ -240,7 +263,7 @@ export abstract class PortalFlow extends LitElement {
     this.#whileLoggedIn(async (accessToken) => {
       const response = await this.#api.changePassword(accessToken, event.detail);
       if (response) this.#session.start(response);
-      this.#show('account', {
+      await this.#show('account', {
         kind: 'success',
         text: () => msg('Your password has been changed.'),
       });
@@ -264,10 +287,13 @@ export abstract class PortalFlow extends LitElement {
       this.#show('login', { kind: 'success', text: () => msg('You have been logged out.') });
     });
 
-  /** "Clear history": forget the language, the remembered number and the session (S25). */
+  /**
+   * "Clear history" (help text B, note): the session ends on the service, also one this
+   * page has not resumed; the language, the remembered number and any message are gone (S25).
+   */
   protected onClearHistory = () =>
     this.#run(async () => {
-      await this.#logOut('clear-history');
+      await this.#logOut('clear-history', { always: true });
       clearStoredData();
       this.customerNumber = '';
       this.remembered = false;
@@ -302,37 +328,57 @@ export abstract class PortalFlow extends LitElement {
     this.#emitToPage<PortalLogoutDetail>('portal-logout', { reason: 'expired' });
   }
 
-  #enterAccount(
+  async #enterAccount(
     response: SessionResponse,
     message: Message | null = null,
     options?: { focus: boolean },
-  ): void {
+  ): Promise<void> {
     this.#session.start(response);
     this.customer = response.customer;
-    this.#show('account', message, options);
+    await this.#show('account', message, options);
     this.#emitToPage<PortalLoginDetail>('portal-login', { customer: response.customer });
   }
 
-  async #logOut(reason: PortalLogoutDetail['reason']): Promise<void> {
+  async #logOut(reason: PortalLogoutDetail['reason'], options = { always: false }): Promise<void> {
     const accessToken = this.#session.active ? await this.#session.accessToken() : null;
     this.#session.end();
-    // Whatever the service answers, this page forgets the session now.
-    if (accessToken) await this.#api.logout(accessToken).catch(() => null);
+    // Whatever the service answers, this page forgets the session now; without an access
+    // token, the service still ends the session of the refresh cookie.
+    if (accessToken || options.always) {
+      await this.#api.logout(accessToken ?? undefined).catch(() => null);
+    }
     if (this.customer) {
       this.customer = null;
       this.#emitToPage<PortalLogoutDetail>('portal-logout', { reason });
     }
   }
 
-  /** The one place that changes screens: a fresh screen, the message, focus on its heading. */
-  #show(view: View, message: Message | null = null, options = { focus: true }): void {
+  /**
+   * The one place that changes screens: a fresh screen, the message, focus on its heading.
+   * Every screen but the login loads first (screens.ts); false when it could not.
+   */
+  async #show(
+    view: View,
+    message: Message | null = null,
+    options = { focus: true },
+  ): Promise<boolean> {
+    if (view !== 'login') {
+      try {
+        await loadScreens();
+      } catch {
+        this.message = errorMessage({ error: 'network', message: '' });
+        this.noticePending = true;
+        return false;
+      }
+    }
     // A token belongs to its screen: leaving the screen forgets it.
-    if (view !== 'reset') this.#resetToken = null;
-    if (view !== 'change-initial') this.#changeToken = null;
+    this.#resetToken = this.#changeToken = null;
+    clearInterval(this.#countdown);
     this.view = view;
     this.message = message;
     this.step += 1;
     this.focusPending = options.focus;
+    return true;
   }
 
   /** Runs one request: busy meanwhile, no second submit, its error as a message. */
@@ -344,18 +390,39 @@ export abstract class PortalFlow extends LitElement {
       await task();
     } catch (error) {
       if (!(error instanceof PortalError)) console.error(error);
-      const body: PortalErrorBody =
-        error instanceof PortalError ? error.body : { error: 'internal_error', message: '' };
+      const body = toErrorBody(error);
       const field = fieldOfError(body);
-      this.message = {
+      const { retryAfter } = body;
+      const message: Message = {
         ...errorMessage(body),
         // At the field it is about, where this screen has that field.
         field: field && this.viewRoot.querySelector(`[name="${field}"]`) ? field : undefined,
+        until: retryAfter ? Date.now() + retryAfter * 1000 : undefined,
+        // At the login, a wait or an expired initial password has a way out (help text C).
+        offerReset:
+          this.view === 'login' && (!!retryAfter || body.error === 'initial_password_expired'),
       };
+      this.message = message;
+      if (retryAfter) this.#countDown(message);
       this.noticePending = true;
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Shows the wait of `message` ticking down; once it is over, says the customer may try again. */
+  #countDown(message: Message): void {
+    clearInterval(this.#countdown);
+    this.#countdown = setInterval(() => {
+      if (this.message !== message) {
+        clearInterval(this.#countdown);
+      } else if (Date.now() < (message.until ?? 0)) {
+        this.requestUpdate();
+      } else {
+        clearInterval(this.#countdown);
+        this.message = { kind: 'success', text: () => msg('You can try again now.') };
+      }
+    }, 1000);
   }
 
   /** Like `#run`, with the access token; a session the service no longer knows ends here. */
@@ -397,8 +464,12 @@ export abstract class PortalFlow extends LitElement {
     });
   }
 
-  /** The support address, once, when the portal is first shown. */
-  protected ensureConfig(): void {
+  /**
+   * When the portal is first shown: the support address, and the screens after the login,
+   * in the background, so the next screen shows at once.
+   */
+  protected prepareToShow(): void {
+    loadScreens().catch(() => null);
     if (this.config) return;
     this.#api.getConfig().then(
       (config) => {
@@ -415,4 +486,9 @@ export abstract class PortalFlow extends LitElement {
 
 function errorMessage(error: PortalErrorBody): Message {
   return { kind: 'error', text: () => describeError(error) };
+}
+
+/** A failure as the contract's error body; anything unexpected reads as our own failure. */
+function toErrorBody(error: unknown): PortalErrorBody {
+  return error instanceof PortalError ? error.body : { error: 'internal_error', message: '' };
 }

@@ -90,10 +90,11 @@ export class Session {
         return response;
       })
       .catch((error: unknown) => {
-        const refused = error instanceof PortalError && error.code !== 'network';
+        const refused =
+          error instanceof PortalError && error.code !== 'network' && error.code !== 'unavailable';
         const left = this.#expiresAt - Date.now();
         if (this.active && left > 1000) {
-          // Keep the token while it lasts: offline, try again soon; refused (no cookie, or
+          // Keep the token while it lasts: offline or down, try again soon; refused (no cookie, or
           // the session ended elsewhere), one last try when it runs out.
           this.#scheduleRenewal(refused ? left : Math.min(RETRY_AFTER_NETWORK_FAILURE_MS, left));
           return null;

@@ -1,8 +1,8 @@
 /**
  * @module The portal's shell, in the shadow root: the panel with its header (title,
- * language picker, "Log out", close), the message region, the slots for the current
- * screen and the site owner's content, the footer; and, in launcher mode, the button and
- * the modal dialog around the panel.
+ * language picker, close, "Clear history" and "Log out"), the message region, the slots
+ * for the current screen and the site owner's content, the footer; and, in launcher mode,
+ * the button and the modal dialog around the panel.
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -16,10 +16,16 @@ export interface Message {
   text: () => string;
   /** The `name` of the field it is about: shown there instead of in the live region. */
   field?: string | undefined;
+  /** When a wait ends (`Date.now()` time): shown as a countdown. */
+  until?: number | undefined;
+  /** Offer "Forgot your password?" with it: a lockout, an expired initial password. */
+  offerReset?: boolean | undefined;
 }
 
 export interface ShellState {
   mode: 'launcher' | 'inline';
+  /** The page is the portal's own: its title is the page's main heading. */
+  standalone: boolean;
   /** null while the portal starts. */
   view: View | null;
   message: Message | null;
@@ -33,16 +39,22 @@ export interface ShellActions {
   pickLanguage(language: Language): void;
   logOut(): void;
   clearHistory(): void;
+  forgotPassword(): void;
   close(): void;
 }
 
 export function renderPanel(state: ShellState, actions: ShellActions): TemplateResult {
   const language = currentLanguage();
-  const inAccount = state.view === 'account';
+  const { view, message } = state;
+  const title = msg('Customer portal');
   return html`
-    <section class="panel" part="panel" lang=${language} aria-labelledby="title" aria-busy=${state.view === null}>
+    <section class="panel" part="panel" lang=${language} aria-labelledby="title" aria-busy=${view === null}>
       <header class="header" part="header">
-        <p class="title" part="title" id="title">${msg('Customer portal')}</p>
+        ${
+          state.standalone
+            ? html`<h1 class="title" part="title" id="title">${title}</h1>`
+            : html`<h2 class="title" part="title" id="title">${title}</h2>`
+        }
         <div class="corner">
         <div class="languages" part="languages" role="group" aria-label=${msg('Language')}>
           ${LANGUAGES.map(
@@ -70,48 +82,66 @@ export function renderPanel(state: ShellState, actions: ShellActions): TemplateR
         }
         </div>
         ${
-          inAccount
-            ? html`<button class="logout" part="logout" type="button" @click=${actions.logOut}>
-                ${msg('Log out')}
-              </button>`
+          // The note of help text B: "Clear History" in the top right-hand corner, beside "Log out".
+          view
+            ? html`<div class="actions">
+                <button class="clear" part="clear-history" type="button" @click=${actions.clearHistory}>
+                  ${msg('Clear history')}
+                </button>
+                ${
+                  view === 'account'
+                    ? html`<button class="logout" part="logout" type="button" @click=${actions.logOut}>
+                        ${msg('Log out')}
+                      </button>`
+                    : nothing
+                }
+              </div>`
             : nothing
         }
       </header>
-      <div class="message ${state.message?.kind ?? ''}" part="message" role="status" aria-live="polite" aria-atomic="true" tabindex="-1">${state.message?.text() ?? nothing}</div>
+      <div class="message ${message?.kind ?? ''}" part="message" role="status" aria-live="polite" aria-atomic="true" tabindex="-1">${message ? renderMessage(message, actions) : nothing}</div>
       <div class="body" part="body">
-        ${state.view === null ? html`<span class="spinner" role="img" aria-label=${msg('Loading…')}></span>` : nothing}
+        ${view === null ? html`<span class="spinner" role="img" aria-label=${msg('Loading…')}></span>` : nothing}
         <slot name="view"></slot>
       </div>
-      ${inAccount ? html`<div class="content"><slot name="account"></slot></div>` : nothing}
-      ${renderFooter(state, actions)}
+      ${view === 'account' ? html`<div class="content"><slot name="account"></slot></div>` : nothing}
+      ${renderFooter(state)}
     </section>
   `;
 }
 
-/** Help and contact (the help text's last paragraph), and "Clear history". */
-function renderFooter(state: ShellState, actions: ShellActions) {
+/**
+ * The message, with the countdown of a wait and the way out of it. The countdown is
+ * hidden from screen readers: the sentence says the wait once, a live region ticking
+ * every second would say it 60 times.
+ */
+function renderMessage(message: Message, actions: ShellActions) {
+  const left = Math.ceil(((message.until ?? 0) - Date.now()) / 1000);
+  return html`${message.text()}${
+    left > 0
+      ? html`<span class="countdown" aria-hidden="true">${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}</span>`
+      : nothing
+  }${
+    message.offerReset
+      ? html`<button class="reset" type="button" @click=${actions.forgotPassword}>${msg('Forgot your password?')}</button>`
+      : nothing
+  }`;
+}
+
+/** Help and contact (the help text's last paragraph). */
+function renderFooter(state: ShellState) {
   const { supportEmail, customerNumber, view } = state;
-  const showClear = view === 'account' || view === 'login';
-  if (!supportEmail && !showClear) return nothing;
+  if (!supportEmail) return nothing;
   // The help text asks customers to always give their number: it is in the subject already.
   const subject = customerNumber
     ? msg(str`Customer portal – customer number ${customerNumber}`)
     : msg('Customer portal');
   const body = `${msg('Please describe the problem and give your customer number.')}\n\n`;
   return html`<footer class="footer" part="footer">
-    ${
-      supportEmail
-        ? html`<p>
-            ${view === 'account' ? msg('Questions or problems? Write to us:') : msg('Problems logging in? Write to us:')}
-            <a href="mailto:${supportEmail}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}">${supportEmail}</a>
-          </p>`
-        : nothing
-    }
-    ${
-      showClear
-        ? html`<button class="clear" type="button" @click=${actions.clearHistory}>${msg('Clear history')}</button>`
-        : nothing
-    }
+    <p>
+      ${view === 'account' ? msg('Questions or problems? Write to us:') : msg('Problems logging in? Write to us:')}
+      <a href="mailto:${supportEmail}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}">${supportEmail}</a>
+    </p>
   </footer>`;
 }
 
@@ -149,9 +179,9 @@ export function keepFocusInDialog(
 ): void {
   if (event.key !== 'Tab') return;
   const controls = [
-    ...shadow.querySelectorAll<HTMLElement>('.header button'),
+    ...shadow.querySelectorAll<HTMLElement>('.header button, .message button'),
     ...screens.querySelectorAll<HTMLElement>('a[href], button, input:not([hidden]), select'),
-    ...shadow.querySelectorAll<HTMLElement>('.footer a, .footer button'),
+    ...shadow.querySelectorAll<HTMLElement>('.footer a'),
   ];
   const focused = (shadow as ShadowRoot).activeElement ?? document.activeElement;
   const [first, last] = [controls[0], controls.at(-1)];

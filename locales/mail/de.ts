@@ -36,7 +36,7 @@ export const de = {
     policy:
       'Das neue Passwort muss mindestens 8 Zeichen lang sein und Groß- und Kleinbuchstaben, Ziffern sowie mindestens ein Sonderzeichen enthalten.',
     expired:
-      'Sollte das Passwort abgelaufen sein, bevor Sie sich anmelden, wenden Sie sich bitte an uns – wir senden Ihnen gerne ein neues zu.',
+      'Sollte das Passwort vor Ihrer ersten Anmeldung abgelaufen sein, weist Sie das Kundenportal bei der Anmeldung darauf hin. Klicken Sie dann auf „Passwort vergessen?“ und legen Sie über den Link, den wir Ihnen per E-Mail senden, ein neues Passwort fest.',
     neverAsk:
       'Bitte geben Sie dieses Passwort an niemanden weiter. Wir werden Sie niemals per E-Mail oder Telefon nach Ihrem Passwort fragen.',
     portalLink: 'Zum Kundenportal',
@@ -47,7 +47,7 @@ export const de = {
       'wir haben eine Anfrage erhalten, das Passwort für Ihren Zugang zum Kundenportal (Kundennummer {customerNumber}) zurückzusetzen. Über den folgenden Link können Sie ein neues Passwort festlegen:',
     action: 'Passwort jetzt ändern',
     validUntil:
-      'Der Link ist gültig bis {expiresAt} und kann nur einmal verwendet werden. Wenn Sie einen weiteren Link anfordern, verliert dieser seine Gültigkeit.',
+      'Der Link ist gültig bis {expiresAt} und kann nur einmal verwendet werden. Wenn Sie einen weiteren Link anfordern, wird dieser Link ungültig.',
     notRequested:
       'Falls Sie kein neues Passwort angefordert haben, können Sie diese E-Mail einfach ignorieren. Ihr Passwort bleibt dann unverändert.',
     support:

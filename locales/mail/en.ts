@@ -37,7 +37,7 @@ export const en = {
     policy:
       'The new password must contain at least 8 characters, with upper and lower case letters, numbers and at least one symbol.',
     expired:
-      'If the password has expired before you log in, please contact us and we will gladly send you a new one.',
+      'If the password has expired before your first login, the customer portal tells you so when you log in with it. Then click on “Forgot your password?” and choose a new password with the link we send you by email.',
     neverAsk:
       'Please do not pass this password on to anyone. We will never ask you for your password by email or telephone.',
     portalLink: 'Open the customer portal',
@@ -60,7 +60,7 @@ export const en = {
       'The password for your customer portal access (customer number {customerNumber}) was changed on {changedAt}.',
     ifYou: 'If you made this change yourself, there is nothing more you need to do.',
     ifNotYou:
-      'If you did not change your password, please contact us immediately at {supportEmail}, indicating your customer number ({customerNumber}). Then set a new password yourself straight away with “Forgot your password” in the customer portal.',
+      'If you did not change your password, please contact us immediately at {supportEmail}, indicating your customer number ({customerNumber}). Then set a new password yourself straight away with “Forgot your password?” in the customer portal.',
     portalLink: 'Open the customer portal',
   },
 } satisfies MailTexts;

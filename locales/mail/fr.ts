@@ -36,7 +36,7 @@ export const fr = {
     policy:
       'Le nouveau mot de passe doit comporter au moins 8\u00a0caractères, dont des majuscules et des minuscules, des chiffres et au moins un caractère spécial.',
     expired:
-      'Si le mot de passe a expiré avant votre connexion, veuillez nous contacter\u00a0: nous vous en enverrons volontiers un nouveau.',
+      'Si le mot de passe a expiré avant votre première connexion, le portail client vous le signale lorsque vous vous connectez. Cliquez alors sur «\u00a0Mot de passe oublié\u00a0?\u00a0» et choisissez un nouveau mot de passe grâce au lien que nous vous enverrons par e-mail.',
     neverAsk:
       'Ne communiquez ce mot de passe à personne. Nous ne vous demanderons jamais votre mot de passe par e-mail ou par téléphone.',
     portalLink: 'Accéder au portail client',
@@ -47,7 +47,7 @@ export const fr = {
       'Nous avons reçu une demande de réinitialisation du mot de passe de votre accès au portail client (numéro de client {customerNumber}). Pour choisir un nouveau mot de passe, veuillez cliquer sur le lien ci-dessous\u00a0:',
     action: 'Modifier le mot de passe maintenant',
     validUntil:
-      'Ce lien est valable jusqu’au {expiresAt} et ne peut être utilisé qu’une seule fois. Si vous demandez un nouveau lien, celui-ci ne sera plus valable.',
+      'Ce lien est valable jusqu’au {expiresAt} et ne peut être utilisé qu’une seule fois. Si vous demandez un nouveau lien, le présent lien ne sera plus valable.',
     notRequested:
       'Si vous n’avez pas demandé de nouveau mot de passe, vous pouvez simplement ignorer cet e-mail. Votre mot de passe restera inchangé.',
     support:

@@ -33,9 +33,9 @@ export const it = {
     firstLogin:
       'Acceda con il Suo numero cliente e questa password. Le verrà poi chiesto di scegliere una password personale: inserisca la password qui sopra nel campo «Password precedente», poi la nuova password nei campi «Nuova password» e «Ripeti la nuova password», e faccia clic su «Cambia password». Faccia attenzione alle lettere maiuscole e minuscole.',
     policy:
-      'La nuova password deve contenere almeno 8 caratteri, con lettere maiuscole e minuscole, numeri e almeno un carattere speciale.',
+      'La nuova password deve contenere almeno 8 caratteri, con lettere maiuscole e minuscole, cifre e almeno un carattere speciale.',
     expired:
-      'Se la password dovesse scadere prima del Suo accesso, ci contatti: Le invieremo volentieri una nuova password.',
+      'Se la password dovesse scadere prima del Suo primo accesso, il portale clienti Le segnalerà la scadenza al momento dell’accesso. Faccia allora clic su «Password dimenticata?» e scelga una nuova password tramite il link che Le invieremo per e-mail.',
     neverAsk:
       'Non comunichi questa password a nessuno. Non Le chiederemo mai la Sua password via e-mail o per telefono.',
     portalLink: 'Vai al portale clienti',
@@ -46,7 +46,7 @@ export const it = {
       'Abbiamo ricevuto una richiesta di reimpostazione della password per il Suo accesso al portale clienti (numero cliente {customerNumber}). Per scegliere una nuova password, faccia clic sul link seguente:',
     action: 'Cambia la password ora',
     validUntil:
-      'Il link è valido fino al {expiresAt} e può essere utilizzato una sola volta. Se richiede un nuovo link, questo non sarà più valido.',
+      'Il link è valido fino al {expiresAt} e può essere utilizzato una sola volta. Se richiede un nuovo link, il presente link non sarà più valido.',
     notRequested:
       'Se non ha richiesto una nuova password, può semplicemente ignorare questa e-mail. La Sua password resterà invariata.',
     support:

@@ -11,6 +11,7 @@ import {
   findSession,
   insertRefreshToken,
   insertSession,
+  markRefreshTokenReplayed,
   markRefreshTokenRotated,
   revokeSession,
   type SessionRow,
@@ -20,10 +21,17 @@ import type { VerifiedAccess } from './access-tokens.ts';
 import { createRandomToken, hashToken } from './random-tokens.ts';
 
 /**
- * Two tabs refreshing at once both present the same token: the second, within this
- * window after the first rotated it, gets a new token instead of counting as reuse.
+ * Two tabs refreshing at once both present the same token, and only the first rotates it.
+ * The second, within this window after the rotation, is answered once, with an access
+ * token for the same session and no new refresh token: the tabs share the browser's
+ * cookie jar, which holds the new token already, and an answer that sets no cookie leaves
+ * it there. Re-sending the new token instead would need it kept readable on the server,
+ * and a new one for each replay forked the session (issue 14). A copy of the cookie, used
+ * in this window, gains at most that one access token; a second replay is reuse. Short,
+ * as two tabs' refreshes arrive within a round trip of each other. The price: a client
+ * that lost the answer to its own rotation keeps the old cookie and is logged out.
  */
-export const REFRESH_GRACE_MILLISECONDS = 20_000;
+export const REFRESH_GRACE_MILLISECONDS = 5_000;
 
 export interface OpenedSession {
   sessionId: string;
@@ -53,12 +61,15 @@ export function openSession(
 
 export type RefreshOutcome =
   | { kind: 'rotated'; session: OpenedSession }
+  /** The first replay of a rotated token within the grace window: no new refresh token. */
+  | { kind: 'replayed'; sessionId: string; customerId: number }
   | { kind: 'reused'; sessionId: string; customerId: number }
   | { kind: 'expired' };
 
 /**
  * Trades a refresh token for a new one, in one transaction: either it rotates, or it is
- * reported as reuse (and the session revoked), never both (S31).
+ * the one replay of a rotated token within the grace window, or it is reported as reuse
+ * (and the session revoked); never two of these (S31).
  */
 export function refreshSession(
   db: Db,
@@ -71,8 +82,15 @@ export function refreshSession(
       const found = findRefreshToken(db, hashToken(refreshToken));
       if (!found || !isSessionLive(found.session, config, now)) return { kind: 'expired' };
       const { session } = found;
-      const firstUse = markRefreshTokenRotated(db, found.tokenHash, now);
-      if (!firstUse && now - (found.rotatedAt ?? 0) > REFRESH_GRACE_MILLISECONDS) {
+      // Disabled: the session ends with the customer, also one a race left open (S19).
+      if (findCustomerById(db, session.customerId)?.status !== 'active') return { kind: 'expired' };
+      if (!markRefreshTokenRotated(db, found.tokenHash, now)) {
+        const late = now - (found.rotatedAt ?? 0) > REFRESH_GRACE_MILLISECONDS;
+        if (!late && markRefreshTokenReplayed(db, found.tokenHash, now)) {
+          touchSession(db, session.id, now);
+          return { kind: 'replayed', sessionId: session.id, customerId: session.customerId };
+        }
+        // Late, or a second replay: someone else holds a copy. End the session for both (S17).
         revokeSession(db, session.id, now);
         return { kind: 'reused', sessionId: session.id, customerId: session.customerId };
       }
@@ -114,7 +132,8 @@ function findLiveSession(
 
 /**
  * The live session of a verified access token, if it is the session of the customer the
- * token's `sub` names: a session id under another customer's subject gets nothing.
+ * token's `sub` names, and that customer is still active: a session id under another
+ * customer's subject, or of a disabled customer, gets nothing (S19).
  */
 export function findTokenSession(
   db: Db,
@@ -124,7 +143,7 @@ export function findTokenSession(
 ): SessionRow | null {
   const session = findLiveSession(db, config, access.sessionId, now);
   const customer = session && findCustomerById(db, session.customerId);
-  return customer && customer.publicId === access.subject ? session : null;
+  return customer?.status === 'active' && customer.publicId === access.subject ? session : null;
 }
 
 /** Logs out: revokes one session by its refresh token. */

@@ -40,6 +40,7 @@ export function setPassword(
       kind: 'password_changed',
       language: customer.language,
       recipient: customer.email,
+      brandName: config.brandName,
       values: {
         name: customer.name,
         customerNumber: customer.number,

@@ -2,8 +2,11 @@
  * @module Throttling of failed attempts, after Keycloak's brute-force detection (S08, S09).
  * Accounts: after 5 failures, waits of 1, 2, 4 … up to 15 minutes, and never more than
  * 100 failures an hour. Addresses: a budget per 15-minute window. Unknown customer
- * numbers are counted exactly like known ones, or a 429 would tell which exist.
+ * numbers are counted exactly like known ones, or a 429 would tell which exist. A
+ * password guess is counted before it is checked (`reserveAttempt`), so guesses sent at
+ * once cannot all slip through while the first ones are still being hashed.
  */
+import type { Clock } from '../clock.ts';
 import type { Db } from '../store/database.ts';
 import { deleteThrottle, findThrottle, saveThrottle, type ThrottleRow } from '../store/throttle.ts';
 
@@ -19,13 +22,16 @@ interface ThrottlePolicy {
   lockUntil(row: ThrottleRow, now: number): number;
 }
 
+/** The failures of an account without a wait; the last of them starts the first wait. */
+const ACCOUNT_FREE_FAILURES = 5;
+
 const ACCOUNT_POLICY: ThrottlePolicy = {
   // windowStartedAt holds the last failure; 12 hours of quiet forgets them (Keycloak's default).
   isStale: (row, now) => now - row.windowStartedAt > 12 * HOUR,
   lockUntil(row, now) {
     if (row.hourFailures >= 100) return row.hourStartedAt + HOUR;
-    if (row.failures < 5) return 0;
-    return now + Math.min(2 ** (row.failures - 5) * MINUTE, 15 * MINUTE);
+    if (row.failures < ACCOUNT_FREE_FAILURES) return 0;
+    return now + Math.min(2 ** (row.failures - ACCOUNT_FREE_FAILURES) * MINUTE, 15 * MINUTE);
   },
 };
 
@@ -42,8 +48,12 @@ export const THROTTLES = {
   login: addressPolicy(30),
   forgot: addressPolicy(10),
   reset: addressPolicy(20),
+  // Calls to /admin/… with a wrong or no operator token (S27).
+  admin: addressPolicy(10),
 } as const;
 export type ThrottleKind = keyof typeof THROTTLES;
+/** The kinds whose subject is a source address. */
+export type AddressKind = Exclude<ThrottleKind, 'account'>;
 
 /** The key for a kind: `account:NUMBER`, `login:ADDRESS`, … */
 export function throttleKey(kind: ThrottleKind, subject: string): string {
@@ -87,6 +97,160 @@ export function recordFailure(db: Db, kind: ThrottleKind, subject: string, now: 
   row.lockedUntil = policy.lockUntil(row, now);
   saveThrottle(db, row);
   return row.lockedUntil > now ? Math.ceil((row.lockedUntil - now) / 1000) : 0;
+}
+
+/** What `reserveAttempt` decided. */
+export type AttemptReservation =
+  | {
+      allowed: false;
+      /** The wait of each key that waits, in seconds. */
+      waits: Partial<Record<ThrottleKind, number>>;
+      /** The longest of them: the answer's Retry-After. */
+      waitSeconds: number;
+    }
+  | {
+      allowed: true;
+      /** When the attempt was counted: `giveBackAttempt` needs it. */
+      at: number;
+      /** The wait, in seconds, that counting this attempt started for a key, if any. */
+      lockedFor: Partial<Record<ThrottleKind, number>>;
+      /**
+       * Says the check is over and its outcome recorded (failures forgotten, or left
+       * counted): attempts waiting for this one look again. Idempotent; done by itself
+       * after a while if a request ends without it.
+       */
+      settle(): void;
+    };
+
+/** Longest an attempt waits for the attempts in flight before it that hold it back. */
+const WAIT_FOR_CHECKS_MILLISECONDS = 5_000;
+/** How often a waiting attempt looks again, besides when a check in flight settles. */
+const LOOK_AGAIN_MILLISECONDS = 100;
+
+/** This process's attempts still being checked, per database and key; and who waits. */
+const inFlight = new WeakMap<Db, { counts: Map<string, number>; waiters: Set<() => void> }>();
+
+function inFlightOf(db: Db) {
+  let state = inFlight.get(db);
+  if (!state) {
+    state = { counts: new Map(), waiters: new Set() };
+    inFlight.set(db, state);
+  }
+  return state;
+}
+
+/** Counts the attempt and takes the wait it starts, unless a key waits already. */
+function countAttempt(
+  db: Db,
+  subjects: ReadonlyArray<readonly [ThrottleKind, string]>,
+  now: number,
+) {
+  return db.transaction(() => {
+    const waits: Partial<Record<ThrottleKind, number>> = {};
+    for (const [kind, subject] of subjects) {
+      const wait = secondsLocked(db, kind, subject, now);
+      if (wait > 0) waits[kind] = wait;
+    }
+    const waitSeconds = Math.max(0, ...Object.values(waits));
+    if (waitSeconds > 0) return { allowed: false as const, waits, waitSeconds };
+    const lockedFor: Partial<Record<ThrottleKind, number>> = {};
+    for (const [kind, subject] of subjects) {
+      const wait = recordFailure(db, kind, subject, now);
+      if (wait > 0) lockedFor[kind] = wait;
+    }
+    return { allowed: true as const, at: now, lockedFor };
+  })();
+}
+
+/**
+ * Checks that an attempt may be made and counts it as a failure, in one (IMMEDIATE)
+ * transaction, before its password is hashed. Attempts sent at once thus see each other:
+ * no more reach the slow password check than one after another would (S08, S09), also
+ * across processes on the same file. A refused attempt is not counted.
+ *
+ * An attempt held back only by attempts of this process still being checked waits for
+ * them (at most 5 s) and looks again: if one of them was right, the failures are
+ * forgotten and it goes ahead, so a customer's own logins sent at once all succeed; if
+ * they were all wrong, it is refused like any attempt during a wait. Once the password
+ * proves right, `clearFailures` (account) and `giveBackAttempt` (address) undo the count;
+ * a wrong one leaves it, and a crash mid-check counts as a failure. Either way the route
+ * calls `settle()` after recording it.
+ */
+export async function reserveAttempt(
+  db: Db,
+  subjects: ReadonlyArray<readonly [ThrottleKind, string]>,
+  clock: Clock,
+): Promise<AttemptReservation> {
+  const state = inFlightOf(db);
+  const keys = subjects.map(([kind, subject]) => throttleKey(kind, subject));
+  const waitUntil = performance.now() + WAIT_FOR_CHECKS_MILLISECONDS;
+  for (;;) {
+    const counted = countAttempt(db, subjects, clock.now());
+    if (counted.allowed) {
+      for (const key of keys) state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
+      let settled = false;
+      const settle = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        for (const key of keys) {
+          const count = (state.counts.get(key) ?? 1) - 1;
+          if (count > 0) state.counts.set(key, count);
+          else state.counts.delete(key);
+        }
+        for (const wake of state.waiters) wake();
+      };
+      const timer = setTimeout(settle, 2 * WAIT_FOR_CHECKS_MILLISECONDS);
+      timer.unref();
+      return { ...counted, settle };
+    }
+    // Every key that waits has attempts being checked; a wait of its own is answered now.
+    const heldBackByChecks = subjects.every(
+      ([kind, subject]) =>
+        counted.waits[kind] === undefined || state.counts.has(throttleKey(kind, subject)),
+    );
+    if (!heldBackByChecks || performance.now() >= waitUntil) return counted;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        state.waiters.delete(wake);
+        clearTimeout(fallback);
+        resolve();
+      };
+      const fallback = setTimeout(wake, LOOK_AGAIN_MILLISECONDS);
+      state.waiters.add(wake);
+    });
+  }
+}
+
+/**
+ * Takes back the failure an address's attempt was counted as by `reserveAttempt`, once
+ * the attempt succeeded: a customer's own logins do not use up their address's budget.
+ */
+export function giveBackAttempt(
+  db: Db,
+  kind: AddressKind,
+  subject: string,
+  reservedAt: number,
+  now: number,
+): void {
+  const row = findThrottle(db, throttleKey(kind, subject));
+  // Gone, or counting afresh since: the attempt is no longer in the count.
+  if (!row || row.windowStartedAt > reservedAt) return;
+  row.failures = Math.max(0, row.failures - 1);
+  if (row.hourStartedAt <= reservedAt) row.hourFailures = Math.max(0, row.hourFailures - 1);
+  row.lockedUntil = THROTTLES[kind].lockUntil(row, now);
+  saveThrottle(db, row);
+}
+
+/**
+ * How many more failures a customer number may have before one starts a wait, so the
+ * customer is warned in time; 0 once every failure does. Unknown numbers are counted like
+ * known ones, so the answer tells nothing about which exist (S06).
+ */
+export function failuresBeforeWait(db: Db, customerNumber: string, now: number): number {
+  const row = findThrottle(db, throttleKey('account', customerNumber));
+  if (!row || ACCOUNT_POLICY.isStale(row, now)) return ACCOUNT_FREE_FAILURES;
+  return Math.max(0, ACCOUNT_FREE_FAILURES - row.failures);
 }
 
 /** Forgets the failures: a successful login, a reset, an operator's unlock. */

@@ -1,7 +1,9 @@
 /**
  * @module The refresh cookie (S18): HttpOnly so page scripts never see it, and
  * SameSite=None; Secure; Partitioned so it works inside the WAPP page's third-party
- * context where browsers allow partitioned cookies. Path=/api keeps it off pages.
+ * context where browsers allow partitioned cookies. Path=/api keeps it off pages. A
+ * session cookie (no Max-Age): closing the browser on a shared computer ends the session
+ * there; while it is open, the server's idle and absolute limits end it (S17).
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -16,11 +18,8 @@ const ATTRIBUTES = {
   path: '/api',
 } as const;
 
-export function setRefreshCookie(c: Context, token: string, expiresAt: number, now: number): void {
-  setCookie(c, REFRESH_COOKIE, token, {
-    ...ATTRIBUTES,
-    maxAge: Math.max(1, Math.floor((expiresAt - now) / 1000)),
-  });
+export function setRefreshCookie(c: Context, token: string): void {
+  setCookie(c, REFRESH_COOKIE, token, ATTRIBUTES);
 }
 
 export function readRefreshCookie(c: Context): string | null {

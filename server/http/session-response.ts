@@ -10,13 +10,17 @@ import type { Services } from '../services.ts';
 import { type CustomerRow, toCustomer } from '../store/customers.ts';
 import { setRefreshCookie } from './refresh-cookie.ts';
 
+/**
+ * Sends the session's access token, and its refresh token in the cookie; a refresh token
+ * of null sets no cookie, so the browser keeps the one it has (a replay, S17).
+ */
 export async function sendSession(
   c: Context,
   services: Services,
-  session: OpenedSession,
+  session: Pick<OpenedSession, 'sessionId'> & { refreshToken: string | null },
   customer: CustomerRow,
 ): Promise<Response> {
-  setRefreshCookie(c, session.refreshToken, session.expiresAt, services.clock.now());
+  if (session.refreshToken !== null) setRefreshCookie(c, session.refreshToken);
   const body: SessionResponse = {
     status: 'ok',
     accessToken: await services.tokens.sign({

@@ -60,29 +60,48 @@ const LAYOUTS: { [K in MailKind]: (texts: MailTexts[K]) => Block<ValueKey<K>>[] 
  */
 export const MAIL_TIME_ZONE = 'Europe/Berlin';
 
-const DATE_FORMATS = {
-  de: dateFormat('de-DE'),
-  fr: dateFormat('fr-FR'),
-  it: dateFormat('it-IT'),
+/**
+ * How each language writes a date, where Intl's own format is not what a reader of it
+ * writes: French and Italian say the first of a month as an ordinal ("1er", "1°"), and a
+ * French reader knows "heure d'Europe centrale", not "UTC+1".
+ */
+const DATE_STYLES: Record<Language, { locale: string; firstDay?: string; zone?: string }> = {
+  de: { locale: 'de-DE' },
+  fr: { locale: 'fr-FR', firstDay: '1er', zone: '(heure d’Europe centrale)' },
+  it: { locale: 'it-IT', firstDay: '1°' },
   // British English writes "10 December 2026", which no European reader misreads.
-  en: dateFormat('en-GB'),
-} satisfies Record<Language, Intl.DateTimeFormat>;
+  en: { locale: 'en-GB' },
+};
 
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: MAIL_TIME_ZONE,
-    timeZoneName: 'short',
-  });
-}
+const DATE_FORMATS = Object.fromEntries(
+  Object.entries(DATE_STYLES).map(([language, { locale }]) => [
+    language,
+    new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: MAIL_TIME_ZONE,
+      timeZoneName: 'short',
+    }),
+  ]),
+) as Record<Language, Intl.DateTimeFormat>;
 
-/** "10 December 2026 at 10:00 CET", in the mail's language. */
+/**
+ * "10 December 2026 at 10:00 CET", "1. Dezember 2026 um 10:00 MEZ",
+ * "1er décembre 2026 à 10:00 (heure d’Europe centrale)", "1° dicembre 2026 alle ore 10:00 CET".
+ */
 export function formatMailDate(date: Date, language: Language): string {
-  return DATE_FORMATS[language].format(date);
+  const { firstDay, zone } = DATE_STYLES[language];
+  return DATE_FORMATS[language]
+    .formatToParts(date)
+    .map(({ type, value }) => {
+      if (type === 'day' && value === '1') return firstDay ?? value;
+      if (type === 'timeZoneName') return zone ?? value;
+      return value;
+    })
+    .join('');
 }
 
 /** Escapes text for HTML content and double- or single-quoted attributes. */
@@ -96,21 +115,24 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Renders one mail.
- * @example renderMail('password_reset', 'de', { name, customerNumber, resetUrl, expiresAt, supportEmail })
+ * Renders one mail; `brandName` (the configuration's `PORTAL_BRAND_NAME`) signs it under
+ * the customer service's words.
+ * @example renderMail('password_reset', 'de', { name, customerNumber, resetUrl, expiresAt, supportEmail }, 'Muster AG')
  */
 export function renderMail<K extends MailKind>(
   kind: K,
   language: Language,
   values: MailValues[K],
+  brandName: string | null = null,
 ): RenderedMail {
   const texts = MAIL_TEXTS[language];
   const blocks = LAYOUTS[kind](texts[kind]);
   const subject = fillText(texts[kind].subject, values, language);
+  const signature = brandName ? [texts.common.signature, brandName] : [texts.common.signature];
   return {
     subject,
-    text: renderText(blocks, texts, values, language),
-    html: renderHtml(subject, blocks, texts, values, language),
+    text: renderText(blocks, texts, values, language, signature),
+    html: renderHtml(subject, blocks, texts, values, language, signature),
   };
 }
 
@@ -174,6 +196,7 @@ function renderText(
   texts: MailTexts,
   values: Values,
   language: Language,
+  signature: readonly string[],
 ): string {
   const parts = blocks.map((block) => {
     if (block.type === 'paragraph') return fillText(block.text, values, language);
@@ -182,7 +205,7 @@ function renderText(
     return `${block.label}\n${linkTarget(values, block.key, language)}`;
   });
   const greeting = fillText(texts.common.greeting, values, language);
-  const closing = `${texts.common.signOff}\n${texts.common.signature}`;
+  const closing = [texts.common.signOff, ...signature].join('\n');
   return `${[greeting, ...parts, closing].join('\n\n')}\n`;
 }
 
@@ -193,8 +216,10 @@ const STYLES = {
   body: 'margin:0;padding:24px 16px;background-color:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;',
   article: 'max-width:560px;margin:0 auto;',
   paragraph: 'margin:0 0 16px 0;',
+  // A box of its own holding nothing else, so a double-click, a triple-click or a long
+  // press on a phone selects exactly the value, and look-alike letters read apart.
   value:
-    "display:inline-block;margin-top:4px;font-family:Consolas,Menlo,'Courier New',monospace;font-size:20px;font-weight:bold;letter-spacing:1px;",
+    "margin:4px 0 0 0;padding:8px 12px;display:inline-block;border:1px solid #9ca3af;border-radius:4px;background-color:#f3f4f6;font-family:Consolas,Menlo,'Courier New',monospace;font-size:20px;font-weight:bold;letter-spacing:1px;user-select:all;-webkit-user-select:all;",
   button:
     'display:inline-block;padding:12px 24px;background-color:#1f4e8c;color:#ffffff;font-weight:bold;text-decoration:none;border-radius:4px;',
   fallback: 'margin:0 0 16px 0;font-size:14px;color:#4a4a4a;',
@@ -207,6 +232,7 @@ function renderHtml(
   texts: MailTexts,
   values: Values,
   language: Language,
+  signature: readonly string[],
 ): string {
   const paragraph = (content: string, style: string = STYLES.paragraph) =>
     `<p style="${style}">${content}</p>`;
@@ -216,9 +242,8 @@ function renderHtml(
     if (block.type === 'value') {
       const value = escapeHtml(readValue(values, block.key, language));
       return [
-        paragraph(
-          `${escapeHtml(block.label)}<br><strong style="${STYLES.value}">${value}</strong>`,
-        ),
+        `<p style="margin:0 0 4px 0;">${escapeHtml(block.label)}</p>`,
+        `<div style="margin:0 0 16px 0;"><code style="${STYLES.value}">${value}</code></div>`,
       ];
     }
     const url = escapeHtml(linkTarget(values, block.key, language));
@@ -248,7 +273,7 @@ function renderHtml(
     paragraph(fillHtml(texts.common.greeting, values, texts, language)),
     ...body,
     paragraph(
-      `${escapeHtml(texts.common.signOff)}<br>${escapeHtml(texts.common.signature)}`,
+      [texts.common.signOff, ...signature].map(escapeHtml).join('<br>'),
       'margin:24px 0 0 0;',
     ),
     '</div>',

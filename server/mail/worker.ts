@@ -1,8 +1,9 @@
 /**
  * @module The outbox worker: delivers queued mails over SMTP, one at a time, and retries
  * with a growing delay until the server takes them, so no mail is lost while the SMTP
- * server is down or the service restarts (S29). Without SMTP_URL it is not started and
- * the outbox is the dev mailbox.
+ * server is down or the service restarts (S29). A mail still refused after
+ * PORTAL_MAIL_GIVE_UP_HOURS is given up, logged as an error, and waits for an operator's
+ * `mail retry`. Without SMTP_URL it is not started and the outbox is the dev mailbox.
  *
  * @example
  * const worker = startMailWorker({ db, config, logger });  // null when SMTP_URL is unset
@@ -15,7 +16,13 @@ import { type Clock, systemClock } from '../clock.ts';
 import { type Config, describeSmtpServer } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Db } from '../store/database.ts';
-import { claimDueMail, type DueMail, markMailFailed, markMailSent } from '../store/outbox.ts';
+import {
+  claimDueMail,
+  type DueMail,
+  markMailFailed,
+  markMailGivenUp,
+  markMailSent,
+} from '../store/outbox.ts';
 
 /** What the worker needs of a nodemailer transporter; tests may pass their own. */
 export interface MailTransport {
@@ -25,7 +32,7 @@ export interface MailTransport {
 
 export interface MailWorkerOptions {
   db: Db;
-  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'supportEmail'>;
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'supportEmail' | 'mailGiveUpHours'>;
   logger: Logger;
   clock?: Clock;
   /** How often to look for due mails; 2 seconds by default. */
@@ -93,7 +100,21 @@ function runMailWorker(
       const attempts = mail.attempts + 1;
       const delay = retryDelayMilliseconds(attempts);
       const reason = describeDeliveryError(error);
-      markMailFailed(db, mail.id, clock.now() + delay, reason);
+      const now = clock.now();
+      // Refused all this time (a wrong address, a server that never takes it): stop trying,
+      // so it neither blocks nor floods the log, and tell the operator how to send it again.
+      if (now - mail.queuedAt >= config.mailGiveUpHours * 3_600_000) {
+        markMailGivenUp(db, mail.id, now, reason);
+        logger.error('mail_given_up', {
+          outboxId: mail.id,
+          kind: mail.kind,
+          attempts,
+          error: reason,
+          retry: `npm run portal -- mail retry ${mail.id}`,
+        });
+        return false;
+      }
+      markMailFailed(db, mail.id, now + delay, reason);
       // The id leads support to the row; recipient and content stay out of the log (S05).
       logger.warn('mail_delivery_failed', {
         outboxId: mail.id,

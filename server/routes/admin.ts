@@ -1,11 +1,13 @@
 /**
  * @module The operators' API under /admin/customers (S27): a bearer operator token compared
  * in constant time, off (404) when none is configured. It never returns a password or hash.
+ * An address that sends 10 wrong tokens in 15 minutes waits out the window (429).
  */
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { secretsEqual } from '../auth/random-tokens.ts';
-import { ApiError } from '../http/api-error.ts';
+import { recordFailure, secondsLocked } from '../auth/throttle.ts';
+import { ApiError, tooManyAttempts } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
 import { requestOrigin } from '../http/middleware/request-log.ts';
 import { readJson } from '../http/parse-body.ts';
@@ -60,19 +62,34 @@ export function adminRoutes(services: Services) {
 
   return app
     .use(async (c, next) => {
-      const token = bearerToken(c.req.header('Authorization'));
-      if (!token || !secretsEqual(token, adminToken)) {
-        // Who knocked, from where; never what they sent as a token.
+      const origin = requestOrigin(c);
+      const now = clock.now();
+      // Too many wrong tokens from here: the token is not even looked at, as for logins (S08).
+      const wait = secondsLocked(db, 'admin', origin.address, now);
+      if (wait > 0) {
         recordSecurityEvent(
           services,
-          {
-            action: 'admin_refused',
-            customer: null,
-            ...requestOrigin(c),
-            detail: token ? 'wrong operator token' : 'no operator token',
-          },
-          clock.now(),
+          { action: 'admin_throttled', customer: null, ...origin, detail: `waits ${wait} s` },
+          now,
         );
+        throw tooManyAttempts(wait);
+      }
+      const token = bearerToken(c.req.header('Authorization'));
+      if (!token || !secretsEqual(token, adminToken)) {
+        db.transaction(() => {
+          recordFailure(db, 'admin', origin.address, now);
+          // Who knocked, from where; never what they sent as a token.
+          recordSecurityEvent(
+            services,
+            {
+              action: 'admin_refused',
+              customer: null,
+              ...origin,
+              detail: token ? 'wrong operator token' : 'no operator token',
+            },
+            now,
+          );
+        })();
         throw new ApiError('unauthorized', 'Send the operator token as "Authorization: Bearer …".');
       }
       return next();

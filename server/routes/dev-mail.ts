@@ -1,16 +1,32 @@
 /**
  * @module The dev mailbox (S28): GET /dev/mail (a page to read the outbox in a browser)
- * and GET /dev/mail.json. Mounted only without SMTP and outside production.
+ * and GET /dev/mail.json. Mounted only without SMTP and outside production. It holds
+ * initial passwords and reset links, so it answers only to a Host that cannot be an
+ * attacker's DNS name rebound to this machine: loopback, an IP address, the service's own.
  */
+import { isIP } from 'node:net';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
+import type { Config } from '../config.ts';
+import { ApiError } from '../http/api-error.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { listMails, type OutboxMail } from '../store/outbox.ts';
 
 export function devMailRoutes(services: Services) {
-  const { db } = services;
+  const { db, config } = services;
+  const isAllowedHost = allowedHostCheck(config);
 
   return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      // A page on evil.example whose name now resolves to 127.0.0.1 sends Host: evil.example.
+      if (!isAllowedHost(c.req.header('Host'))) {
+        throw new ApiError(
+          'not_found',
+          `The dev mailbox answers on localhost, an IP address or ${new URL(config.serviceUrl).host} (PORTAL_SERVICE_URL) only.`,
+        );
+      }
+      return next();
+    })
     .get('/mail.json', (c) =>
       c.json(
         listMails(db).map((mail) => ({
@@ -72,6 +88,31 @@ ${mails.map(
 )}
 </body>
 </html>`;
+}
+
+/**
+ * Whether a Host header names this machine in a way DNS rebinding cannot fake: a loopback
+ * name (`localhost`, `*.localhost`, which browsers never ask DNS for), an IP address, or
+ * the host of PORTAL_SERVICE_URL, which the operator chose. The port does not matter.
+ */
+function allowedHostCheck(
+  config: Pick<Config, 'serviceUrl'>,
+): (host: string | undefined) => boolean {
+  const ownHost = new URL(config.serviceUrl).hostname.toLowerCase();
+  return (host) => {
+    // A name or an [IPv6] address, and a port: nothing else is a Host a browser sends.
+    const match = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+))(?::\d{1,5})?$/i.exec(host ?? '');
+    if (!match) return false;
+    const [, ipv6, name = ''] = match;
+    if (ipv6 !== undefined) return isIP(ipv6) === 6;
+    const hostname = name.toLowerCase();
+    return (
+      hostname === ownHost ||
+      hostname === 'localhost' ||
+      hostname.endsWith('.localhost') ||
+      isIP(hostname) === 4
+    );
+  };
 }
 
 /** The text part with its URLs as links, everything else escaped. */

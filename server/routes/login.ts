@@ -4,23 +4,27 @@
  * an initial password opens no session but returns a change token (S14).
  */
 import { Hono } from 'hono';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, passwordToCheck, verifyPassword } from '../auth/passwords.ts';
 import { createRandomToken, hashToken } from '../auth/random-tokens.ts';
 import { openSession } from '../auth/sessions.ts';
-import { clearFailures, recordFailure, secondsLocked } from '../auth/throttle.ts';
-import { LoginRequestSchema, type PasswordChangeRequiredResponse } from '../contract.ts';
+import {
+  clearFailures,
+  failuresBeforeWait,
+  giveBackAttempt,
+  reserveAttempt,
+} from '../auth/throttle.ts';
+import {
+  type ErrorBody,
+  LoginRequestSchema,
+  type PasswordChangeRequiredResponse,
+} from '../contract.ts';
 import { ApiError, tooManyAttempts } from '../http/api-error.ts';
 import { requestOrigin } from '../http/middleware/request-log.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { sendSession } from '../http/session-response.ts';
 import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
-import {
-  type CustomerRow,
-  findCustomerByNumber,
-  passwordHashUnchanged,
-  replacePasswordHash,
-} from '../store/customers.ts';
+import { findCustomerByNumber, mayStillLogIn, replacePasswordHash } from '../store/customers.ts';
 import { insertChangeToken } from '../store/one-time-tokens.ts';
 
 /** The change token lives 10 minutes and works once, for the change only (S14). */
@@ -33,51 +37,93 @@ export function loginRoutes(services: Services) {
     const { customerNumber, password } = await parseBody(c, LoginRequestSchema);
     const origin = requestOrigin(c);
     const { address } = origin;
-    const waitAddress = secondsLocked(db, 'login', address, clock.now());
-    const waitAccount = secondsLocked(db, 'account', customerNumber, clock.now());
+    // Counted before the password is checked, so guesses sent at once cannot all pass (S08).
+    const attempt = await reserveAttempt(
+      db,
+      [
+        ['account', customerNumber],
+        ['login', address],
+      ],
+      clock,
+    );
     // Locked: answer without looking at the password, so guessing gains nothing (S08).
-    if (waitAddress > 0 || waitAccount > 0) {
-      const wait = Math.max(waitAddress, waitAccount);
+    if (!attempt.allowed) {
       recordSecurityEvent(
         services,
         {
           action: 'login_throttled',
           customer: findCustomerByNumber(db, customerNumber),
           ...origin,
-          detail: `${waitAccount > 0 ? 'account' : 'address'} waits ${wait} s`,
+          detail: `${attempt.waits.account ? 'account' : 'address'} waits ${attempt.waitSeconds} s`,
         },
         clock.now(),
       );
-      throw tooManyAttempts(wait);
+      throw tooManyAttempts(attempt.waitSeconds);
     }
 
     const customer = findCustomerByNumber(db, customerNumber);
-    const { valid, rehash } = await verifyPassword(customer?.passwordHash ?? null, password);
+    // Only an initial password is checked without the spaces a copy from the mail adds.
+    const checked = passwordToCheck(password, customer?.mustChangePassword ?? false);
+    const { valid, rehash } = await verifyPassword(customer?.passwordHash ?? null, checked);
     const now = clock.now();
-    if (!customer || !valid || !canLogIn(customer, now)) {
+    // The attempt was counted as a failure already: what is left is to say so.
+    const recordFailedLogin = () => {
+      recordSecurityEvent(services, { action: 'login_failed', customer, ...origin }, now);
+      const lockedFor = attempt.lockedFor.account;
+      if (lockedFor) {
+        recordSecurityEvent(
+          services,
+          { action: 'account_locked', customer, ...origin, detail: `waits ${lockedFor} s` },
+          now,
+        );
+      }
+      attempt.settle();
+    };
+    // A success forgets the number's failures and gives the address its attempt back.
+    const forgetFailures = (number: string) => {
+      clearFailures(db, 'account', number);
+      giveBackAttempt(db, 'login', address, attempt.at, now);
+      // Attempts waiting for this one look again when the transaction has committed.
+      attempt.settle();
+    };
+    // How many tries are left, or the wait this one started: the customer is warned (S08).
+    // Every refusal says it alike, so a disable during the hash answers as any other (S06).
+    const refusal = () =>
+      wrongCredentials({
+        attemptsLeft: failuresBeforeWait(db, customerNumber, now),
+        ...waitStarted(attempt.lockedFor),
+      });
+    if (!customer || !valid || customer.status !== 'active') {
+      db.transaction(recordFailedLogin)();
+      throw refusal();
+    }
+    // Only now, with the password proved: saying it expired tells nothing to anyone else.
+    if (customer.mustChangePassword && (customer.initialPasswordExpiresAt ?? 0) <= now) {
       db.transaction(() => {
-        const lockedFor = recordFailure(db, 'account', customerNumber, now);
-        recordFailure(db, 'login', address, now);
-        recordSecurityEvent(services, { action: 'login_failed', customer, ...origin }, now);
-        if (lockedFor > 0) {
-          recordSecurityEvent(
-            services,
-            { action: 'account_locked', customer, ...origin, detail: `waits ${lockedFor} s` },
-            now,
-          );
-        }
+        forgetFailures(customer.number);
+        recordSecurityEvent(
+          services,
+          { action: 'login_initial_password_expired', customer, ...origin },
+          now,
+        );
       })();
-      throw wrongCredentials();
+      throw new ApiError(
+        'initial_password_expired',
+        'The initial password has expired. Set a new one with "Forgot your password?".',
+      );
     }
 
     // Parameters were raised since this hash was made: store a stronger one (S01).
-    const strongerHash = rehash ? await hashPassword(password) : null;
+    const strongerHash = rehash ? await hashPassword(checked) : null;
 
     if (customer.mustChangePassword) {
       const changeToken = createRandomToken();
       const issued = db.transaction(() => {
-        if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) return false;
-        clearFailures(db, 'account', customer.number);
+        if (!mayStillLogIn(db, customer.id, customer.passwordHash)) {
+          recordFailedLogin();
+          return false;
+        }
+        forgetFailures(customer.number);
         if (strongerHash) replacePasswordHash(db, customer.id, strongerHash);
         insertChangeToken(
           db,
@@ -92,7 +138,7 @@ export function loginRoutes(services: Services) {
         );
         return true;
       })();
-      if (!issued) throw wrongCredentials();
+      if (!issued) throw refusal();
       const body: PasswordChangeRequiredResponse = {
         status: 'password_change_required',
         changeToken,
@@ -103,25 +149,34 @@ export function loginRoutes(services: Services) {
     }
 
     const session = db.transaction(() => {
-      // The password changed while we were hashing: this login proved the old one (S13).
-      if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) return null;
-      clearFailures(db, 'account', customer.number);
+      // Disabled, deleted or given a new password while we were hashing: this login proved
+      // a password that no longer lets anyone in ("blocks logins, ends sessions"; S13).
+      if (!mayStillLogIn(db, customer.id, customer.passwordHash)) {
+        recordFailedLogin();
+        return null;
+      }
+      forgetFailures(customer.number);
       if (strongerHash) replacePasswordHash(db, customer.id, strongerHash);
       recordSecurityEvent(services, { action: 'login', customer, ...origin }, now);
       return openSession(db, config, customer.id, now);
     })();
-    if (!session) throw wrongCredentials();
+    if (!session) throw refusal();
     return sendSession(c, services, session, customer);
   });
 }
 
-function wrongCredentials(): ApiError {
-  return new ApiError('invalid_credentials', 'The customer number or the password is wrong.');
+/** Disabled customers fail like a wrong password (S04). */
+function wrongCredentials(extra: Omit<ErrorBody, 'error' | 'message'> = {}): ApiError {
+  return new ApiError(
+    'invalid_credentials',
+    'The customer number or the password is wrong.',
+    extra,
+  );
 }
 
-/** Disabled customers and expired initial passwords fail like a wrong password (S04). */
-function canLogIn(customer: CustomerRow, now: number): boolean {
-  if (customer.status !== 'active') return false;
-  if (customer.mustChangePassword && (customer.initialPasswordExpiresAt ?? 0) <= now) return false;
-  return true;
+/** `retryAfter` when counting this failure started a wait, of the number or the address. */
+function waitStarted(lockedFor: Partial<Record<string, number>>): { retryAfter?: number } {
+  const waits = Object.values(lockedFor).filter((wait) => wait !== undefined);
+  const wait = Math.max(0, ...waits);
+  return wait > 0 ? { retryAfter: wait } : {};
 }

@@ -60,9 +60,13 @@ const serveWidgetFiles = () =>
     precompressed: true,
     rewriteRequestPath: (path) => path.replace(/^\/widget/, ''),
     onFound: (path, c) => {
-      // Hashed chunks never change; the entry file keeps its name, so it is revalidated.
-      const immutable = !/\/customer-portal\.js(\.br|\.gz)?$/.test(path);
+      // Hashed chunks (`[name]-[hash].js`, vite.config.ts) never change. The other files keep
+      // their names from version to version (the entry, its typings, custom-elements.json,
+      // the VS Code data), so they are revalidated.
+      const immutable = /-[\w-]{8}\.js(\.br|\.gz)?$/.test(path);
       c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // Hono's table says .ts is an MPEG transport stream; this one is a TypeScript declaration.
+      if (path.endsWith('.d.ts')) c.header('Content-Type', 'application/typescript; charset=utf-8');
       // Any site owner's page may load the script; the API itself keeps its allow-list.
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Cross-Origin-Resource-Policy', 'cross-origin');

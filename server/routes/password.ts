@@ -5,42 +5,36 @@
 
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { createRandomToken, hashToken } from '../auth/random-tokens.ts';
+import {
+  checkPasswordPolicy,
+  hashPassword,
+  passwordToCheck,
+  verifyPassword,
+} from '../auth/passwords.ts';
+import { hashToken } from '../auth/random-tokens.ts';
+import { sendResetLink } from '../auth/send-reset-link.ts';
 import { findTokenSession, openSession } from '../auth/sessions.ts';
 import { setPassword } from '../auth/set-password.ts';
-import { recordFailure, secondsLocked } from '../auth/throttle.ts';
+import { clearFailures, recordFailure, reserveAttempt, secondsLocked } from '../auth/throttle.ts';
 import {
   ChangePasswordRequestSchema,
+  CheckResetLinkRequestSchema,
+  type CheckResetLinkResponse,
   ForgotPasswordRequestSchema,
   type ForgotPasswordResponse,
   normalizePassword,
   ResetPasswordRequestSchema,
-  resetLinkFragment,
 } from '../contract.ts';
+import { afterAnswer } from '../http/after-answer.ts';
 import { ApiError, tooManyAttempts } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
 import { requestOrigin } from '../http/middleware/request-log.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { sendSession } from '../http/session-response.ts';
-import { recordSecurityEvent } from '../security-events.ts';
+import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
-import {
-  type CustomerRow,
-  findCustomerById,
-  findCustomerByNumber,
-  passwordHashUnchanged,
-} from '../store/customers.ts';
-import {
-  findChangeToken,
-  findResetToken,
-  replaceResetToken,
-  useChangeToken,
-} from '../store/one-time-tokens.ts';
-import { countRecentMails, queueMail } from '../store/outbox.ts';
-
-/** At most this many reset mails per customer and hour (S10). */
-export const RESET_MAILS_PER_HOUR = 3;
+import { type CustomerRow, findCustomerById, passwordHashUnchanged } from '../store/customers.ts';
+import { findChangeToken, findResetToken, useChangeToken } from '../store/one-time-tokens.ts';
 
 /** Who is changing a password: a must-change login's token, or a signed-in session. */
 type Changer =
@@ -86,162 +80,165 @@ export function passwordRoutes(services: Services) {
     }
   }
 
-  return new Hono<AppEnv>()
-    .post('/change', async (c) => {
-      const changer = await identifyChanger(c);
-      const { customer } = changer;
-      const { currentPassword, newPassword } = await parseBody(c, ChangePasswordRequestSchema);
-      const origin = requestOrigin(c);
-      const wait = secondsLocked(db, 'account', customer.number, clock.now());
-      if (wait > 0) throw tooManyAttempts(wait);
+  /** Refuses a reset link that is not (or no longer) valid, counted against the address (S09). */
+  function refuseLink(origin: EventOrigin, owner: CustomerRow | null): ApiError {
+    const now = clock.now();
+    db.transaction(() => {
+      recordFailure(db, 'reset', origin.address, now);
+      recordSecurityEvent(
+        services,
+        { action: 'password_reset_failed', customer: owner, ...origin },
+        now,
+      );
+    })();
+    return new ApiError(
+      'invalid_or_expired_link',
+      'This link is no longer valid. Ask for a new one with "Forgot your password?".',
+    );
+  }
 
-      // The previous password again, even with a change token: it proves the person (A.4).
-      const { valid } = await verifyPassword(customer.passwordHash, currentPassword);
-      if (!valid) {
-        const now = clock.now();
-        db.transaction(() => {
-          const lockedFor = recordFailure(db, 'account', customer.number, now);
-          recordSecurityEvent(
-            services,
-            { action: 'password_change_failed', customer, ...origin },
-            now,
-          );
-          if (lockedFor > 0) {
+  /** The active customer a reset token belongs to, now; null for a used, expired or replaced one. */
+  function findResetLinkOwner(tokenHash: string): {
+    customer: CustomerRow | null;
+    valid: boolean;
+  } {
+    const customerId = findResetToken(db, tokenHash, clock.now());
+    const customer = customerId === null ? null : findCustomerById(db, customerId);
+    return { customer, valid: customer?.status === 'active' };
+  }
+
+  return (
+    new Hono<AppEnv>()
+      .post('/change', async (c) => {
+        const changer = await identifyChanger(c);
+        const { customer } = changer;
+        const { currentPassword, newPassword } = await parseBody(c, ChangePasswordRequestSchema);
+        const origin = requestOrigin(c);
+        // Counted before the check, like a login, so guesses sent at once cannot all pass (S08).
+        const attempt = await reserveAttempt(db, [['account', customer.number]], clock);
+        if (!attempt.allowed) throw tooManyAttempts(attempt.waitSeconds);
+
+        // The previous password again, even with a change token: it proves the person (A.4).
+        // An initial one is copied from the mail: checked without the spaces around it.
+        const previous = passwordToCheck(currentPassword, customer.mustChangePassword);
+        const { valid } = await verifyPassword(customer.passwordHash, previous);
+        if (!valid) {
+          const now = clock.now();
+          attempt.settle();
+          db.transaction(() => {
+            const lockedFor = attempt.lockedFor.account;
             recordSecurityEvent(
               services,
-              { action: 'account_locked', customer, ...origin, detail: `waits ${lockedFor} s` },
+              { action: 'password_change_failed', customer, ...origin },
               now,
             );
-          }
-        })();
-        throw new ApiError('invalid_current_password', 'The previous password is wrong.');
-      }
-      if (normalizePassword(newPassword) === normalizePassword(currentPassword)) {
-        throw new ApiError(
-          'password_unchanged',
-          'The new password must differ from the previous one.',
-        );
-      }
-      checkNewPassword(customer, newPassword);
-
-      const passwordHash = await hashPassword(newPassword);
-      const now = clock.now();
-      const session = db.transaction(() => {
-        if (changer.kind === 'change-token' && !useChangeToken(db, changer.tokenHash, now)) {
-          throw new ApiError('unauthorized', 'This window has expired. Log in again.');
-        }
-        // Changed meanwhile (another tab, a reset): the previous password checked is stale.
-        if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) {
+            if (lockedFor) {
+              recordSecurityEvent(
+                services,
+                { action: 'account_locked', customer, ...origin, detail: `waits ${lockedFor} s` },
+                now,
+              );
+            }
+          })();
           throw new ApiError('invalid_current_password', 'The previous password is wrong.');
         }
-        setPassword(services, { customer, passwordHash, action: 'password_changed', origin }, now);
-        // Signed in: this browser goes on in a new session; every other one is gone (S13).
-        return changer.kind === 'session' ? openSession(db, config, customer.id, now) : null;
-      })();
-      if (!session) return c.body(null, 204);
-      return sendSession(c, services, session, customer);
-    })
+        // The right password, as at a login: the count of failures starts afresh.
+        db.transaction(() => clearFailures(db, 'account', customer.number))();
+        attempt.settle();
+        if (normalizePassword(newPassword) === normalizePassword(previous)) {
+          throw new ApiError(
+            'password_unchanged',
+            'The new password must differ from the previous one.',
+          );
+        }
+        checkNewPassword(customer, newPassword);
 
-    .post('/forgot', async (c) => {
-      const { customerNumber } = await parseBody(c, ForgotPasswordRequestSchema);
-      const origin = requestOrigin(c);
-      const { address } = origin;
-      const now = clock.now();
-      const wait = secondsLocked(db, 'forgot', address, now);
-      if (wait > 0) throw tooManyAttempts(wait);
-
-      // Everything happens in the database: the mail is queued, never sent here, so known
-      // and unknown numbers take the same time and get the same answer (S07).
-      db.transaction(() => {
-        recordFailure(db, 'forgot', address, now);
-        const customer = findCustomerByNumber(db, customerNumber);
-        const allowed =
-          customer?.status === 'active' &&
-          countRecentMails(db, customer.id, 'password_reset', now - 3_600_000) <
-            RESET_MAILS_PER_HOUR;
-        recordSecurityEvent(
-          services,
-          {
-            action: allowed ? 'password_reset_requested' : 'password_reset_refused',
-            customer,
-            ...origin,
-          },
-          now,
-        );
-        if (!customer || !allowed) return;
-        const token = createRandomToken();
-        const expiresAt = now + config.resetLinkMinutes * 60_000;
-        replaceResetToken(db, customer.id, hashToken(token), now, expiresAt);
-        const resetUrl = new URL(config.publicUrl);
-        // The fragment never reaches a server log or a Referer (S12).
-        resetUrl.hash = resetLinkFragment(token, customer.language);
-        queueMail(
-          db,
-          {
-            customerId: customer.id,
-            kind: 'password_reset',
-            language: customer.language,
-            recipient: customer.email,
-            values: {
-              name: customer.name,
-              customerNumber: customer.number,
-              resetUrl: resetUrl.href,
-              expiresAt: new Date(expiresAt),
-              supportEmail: config.supportEmail,
-            },
-          },
-          now,
-        );
-      })();
-      const body: ForgotPasswordResponse = { status: 'accepted' };
-      return c.json(body, 202);
-    })
-
-    .post('/reset', async (c) => {
-      const { token, newPassword } = await parseBody(c, ResetPasswordRequestSchema);
-      const origin = requestOrigin(c);
-      const { address } = origin;
-      const wait = secondsLocked(db, 'reset', address, clock.now());
-      if (wait > 0) throw tooManyAttempts(wait);
-
-      const tokenHash = hashToken(token);
-      // The customer when the link was theirs (disabled, or spent meanwhile), else null.
-      const invalidLink = (owner: CustomerRow | null) => {
+        const passwordHash = await hashPassword(newPassword);
         const now = clock.now();
-        db.transaction(() => {
-          recordFailure(db, 'reset', address, now);
-          recordSecurityEvent(
+        const session = db.transaction(() => {
+          if (changer.kind === 'change-token' && !useChangeToken(db, changer.tokenHash, now)) {
+            throw new ApiError('unauthorized', 'This window has expired. Log in again.');
+          }
+          // Changed meanwhile (another tab, a reset): the previous password checked is stale.
+          if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) {
+            throw new ApiError('invalid_current_password', 'The previous password is wrong.');
+          }
+          setPassword(
             services,
-            { action: 'password_reset_failed', customer: owner, ...origin },
+            { customer, passwordHash, action: 'password_changed', origin },
             now,
           );
+          // Signed in: this browser goes on in a new session; every other one is gone (S13).
+          return changer.kind === 'session' ? openSession(db, config, customer.id, now) : null;
         })();
-        return new ApiError(
-          'invalid_or_expired_link',
-          'This link is no longer valid. Ask for a new one with "Forgot your password".',
-        );
-      };
-      const customerId = findResetToken(db, tokenHash, clock.now());
-      const customer = customerId === null ? null : findCustomerById(db, customerId);
-      if (!customer || customer.status !== 'active') throw invalidLink(customer);
+        if (!session) return c.body(null, 204);
+        return sendSession(c, services, session, customer);
+      })
 
-      checkNewPassword(customer, newPassword);
-      if ((await verifyPassword(customer.passwordHash, newPassword)).valid) {
-        throw new ApiError(
-          'password_unchanged',
-          'The new password must differ from the previous one.',
+      .post('/forgot', async (c) => {
+        const { customerNumber } = await parseBody(c, ForgotPasswordRequestSchema);
+        const origin = requestOrigin(c);
+        const { address } = origin;
+        const now = clock.now();
+        const wait = secondsLocked(db, 'forgot', address, now);
+        if (wait > 0) throw tooManyAttempts(wait);
+        db.transaction(() => recordFailure(db, 'forgot', address, now))();
+
+        // Known, unknown, disabled and locked numbers get this same answer, and before the
+        // number is even looked up: the link and its mail are made after it is sent, so
+        // only the address's count above is on the answer's time (S07).
+        afterAnswer(c, services.logger, () =>
+          sendResetLink(services, { customerNumber, origin }, now),
         );
-      }
-      const passwordHash = await hashPassword(newPassword);
-      const now = clock.now();
-      const session = db.transaction(() => {
-        // Used or replaced while we were hashing: the link is spent.
-        if (findResetToken(db, tokenHash, now) !== customer.id) return null;
-        setPassword(services, { customer, passwordHash, action: 'password_reset', origin }, now);
-        return openSession(db, config, customer.id, now);
-      })();
-      if (!session) throw invalidLink(customer);
-      // A reset logs the customer in (help text C.6; S15).
-      return sendSession(c, services, session, customer);
-    });
+        const body: ForgotPasswordResponse = { status: 'accepted' };
+        return c.json(body, 202);
+      })
+
+      .post('/reset', async (c) => {
+        const { token, newPassword } = await parseBody(c, ResetPasswordRequestSchema);
+        const origin = requestOrigin(c);
+        const { address } = origin;
+        const wait = secondsLocked(db, 'reset', address, clock.now());
+        if (wait > 0) throw tooManyAttempts(wait);
+
+        const tokenHash = hashToken(token);
+        // The customer when the link was theirs (disabled, or spent meanwhile), else null.
+        const invalidLink = (owner: CustomerRow | null) => refuseLink(origin, owner);
+        const { customer, valid } = findResetLinkOwner(tokenHash);
+        if (!customer || !valid) throw invalidLink(customer);
+
+        checkNewPassword(customer, newPassword);
+        if ((await verifyPassword(customer.passwordHash, newPassword)).valid) {
+          throw new ApiError(
+            'password_unchanged',
+            'The new password must differ from the previous one.',
+          );
+        }
+        const passwordHash = await hashPassword(newPassword);
+        const now = clock.now();
+        const session = db.transaction(() => {
+          // Used or replaced while we were hashing: the link is spent.
+          if (findResetToken(db, tokenHash, now) !== customer.id) return null;
+          setPassword(services, { customer, passwordHash, action: 'password_reset', origin }, now);
+          return openSession(db, config, customer.id, now);
+        })();
+        if (!session) throw invalidLink(customer);
+        // A reset logs the customer in (help text C.6; S15).
+        return sendSession(c, services, session, customer);
+      })
+
+      // When the link opens (C.5): a used, expired or replaced one is said at once, before
+      // the customer types a new password twice. Nothing is used up; failures count as at
+      // "set password", so guessing tokens here is as slow as there (S09, S11).
+      .post('/reset/check', async (c) => {
+        const { token } = await parseBody(c, CheckResetLinkRequestSchema);
+        const origin = requestOrigin(c);
+        const wait = secondsLocked(db, 'reset', origin.address, clock.now());
+        if (wait > 0) throw tooManyAttempts(wait);
+        const { customer, valid } = findResetLinkOwner(hashToken(token));
+        if (!valid) throw refuseLink(origin, customer);
+        const body: CheckResetLinkResponse = { status: 'valid' };
+        return c.json(body, 200);
+      })
+  );
 }

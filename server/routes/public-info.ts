@@ -19,6 +19,7 @@ export function publicInfoRoutes(services: Services) {
     },
     languages: LANGUAGES,
     supportEmail: config.supportEmail,
+    brandName: config.brandName,
     version: VERSION,
   };
 

@@ -43,12 +43,24 @@ export function sessionRoutes(services: Services) {
         return result;
       })
       .immediate();
-    const customer = outcome.kind === 'rotated' && findCustomerById(db, outcome.session.customerId);
-    if (outcome.kind !== 'rotated' || !customer || customer.status !== 'active') {
+    let session: { sessionId: string; customerId: number; refreshToken: string | null } | null =
+      null;
+    if (outcome.kind === 'rotated') session = outcome.session;
+    // The one replay within the grace window: the answer to the rotation set the new token
+    // in the cookie jar this tab shares, so this answer sets none and leaves it (S17).
+    if (outcome.kind === 'replayed') {
+      session = {
+        sessionId: outcome.sessionId,
+        customerId: outcome.customerId,
+        refreshToken: null,
+      };
+    }
+    const customer = session && findCustomerById(db, session.customerId);
+    if (!session || !customer) {
       clearRefreshCookie(c);
       throw expired();
     }
-    return sendSession(c, services, outcome.session, customer);
+    return sendSession(c, services, session, customer);
   });
 
   const logout = new Hono<AppEnv>().post('/', async (c) => {

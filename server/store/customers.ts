@@ -91,6 +91,18 @@ export function passwordHashUnchanged(db: Db, customerId: number, verifiedHash: 
   return row?.hash === verifiedHash;
 }
 
+/**
+ * Whether a customer may still be let in by a login that checked their password: still
+ * there, still active, and the hash it verified against still theirs. A disable or a
+ * password change that committed while the login was hashing makes its check stale (S13).
+ */
+export function mayStillLogIn(db: Db, customerId: number, verifiedHash: string): boolean {
+  const row = db
+    .prepare('SELECT password_hash AS hash, status FROM customers WHERE id = ?')
+    .get(customerId) as { hash: string; status: CustomerRow['status'] } | undefined;
+  return row?.hash === verifiedHash && row.status === 'active';
+}
+
 /** A password the customer chose: no longer initial, no expiry. */
 export function updatePassword(
   db: Db,

@@ -115,4 +115,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX customers_by_public_id ON customers (public_id);
   ALTER TABLE audit_log ADD COLUMN request_id TEXT;
   `,
+  // 3: a mail undelivered after PORTAL_MAIL_GIVE_UP_HOURS is given up (failed_at) until an
+  // operator retries it (retried_at starts its hours afresh); old audit rows are pruned by time.
+  `
+  ALTER TABLE outbox ADD COLUMN failed_at INTEGER;
+  ALTER TABLE outbox ADD COLUMN retried_at INTEGER;
+  CREATE INDEX audit_by_time ON audit_log (at);
+  `,
+  // 4: a rotated refresh token presented again within the grace window is answered once
+  // (replayed_at); a second time it is reuse (S17).
+  `
+  ALTER TABLE refresh_tokens ADD COLUMN replayed_at INTEGER;
+  `,
 ];

@@ -14,11 +14,13 @@ export interface QueuedMail<K extends MailKind> {
   language: Language;
   recipient: string;
   values: MailValues[K];
+  /** The dealer's name under the signature (`config.brandName`); none when null or absent. */
+  brandName?: string | null;
 }
 
 /** Renders and stores one mail; call inside the action's transaction. */
 export function queueMail<K extends MailKind>(db: Db, mail: QueuedMail<K>, now: number): number {
-  const rendered = renderMail(mail.kind, mail.language, mail.values);
+  const rendered = renderMail(mail.kind, mail.language, mail.values, mail.brandName ?? null);
   // The Message-ID is fixed here, once, so a retried delivery is recognisably the same mail.
   const messageId = `<${randomUUID()}@customer-portal>`;
   const result = db
@@ -95,6 +97,8 @@ export interface DueMail {
   html: string;
   /** Delivery attempts made before this one. */
   attempts: number;
+  /** When it was queued, or retried by an operator: its give-up hours count from here. */
+  queuedAt: number;
 }
 
 /**
@@ -106,8 +110,9 @@ export function claimDueMail(db: Db, now: number, leaseMilliseconds: number): Du
   const claim = db.transaction((): DueMail | null => {
     const mail = db
       .prepare(
-        `SELECT id, message_id AS messageId, kind, recipient AS "to", subject, text, html, attempts
-         FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ?
+        `SELECT id, message_id AS messageId, kind, recipient AS "to", subject, text, html, attempts,
+           coalesce(retried_at, created_at) AS queuedAt
+         FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?
          ORDER BY next_attempt_at, id LIMIT 1`,
       )
       .get(now) as DueMail | undefined;
@@ -142,24 +147,67 @@ export function markMailFailed(db: Db, id: number, nextAttemptAt: number, error:
   ).run(nextAttemptAt, error, id);
 }
 
-/** A mail still waiting, as an operator looks at it when mail seems stuck. */
+/**
+ * Records the last failed attempt of a mail that waited too long: the worker leaves it
+ * alone from now on, until an operator retries it (`retryMail`). Its bodies stay, for that.
+ */
+export function markMailGivenUp(db: Db, id: number, now: number, error: string): void {
+  db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, failed_at = ?, last_error = ?
+     WHERE id = ? AND sent_at IS NULL`,
+  ).run(now, error, id);
+}
+
+/**
+ * Makes an undelivered mail due now, a given-up one included, with its give-up hours
+ * counting afresh. False when there is no such mail, or it was delivered already.
+ */
+export function retryMail(db: Db, id: number, now: number): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE outbox SET failed_at = NULL, retried_at = ?, next_attempt_at = ?
+         WHERE id = ? AND sent_at IS NULL`,
+      )
+      .run(now, now, id).changes === 1
+  );
+}
+
+/** A mail not delivered (yet), as an operator looks at it when mail seems stuck. */
 export interface PendingMail {
   id: number;
+  customerId: number | null;
   kind: MailKind;
   to: string;
   createdAt: number;
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
+  /** When the worker gave it up; null while it is still being tried. */
+  failedAt: number | null;
 }
 
-/** Every mail not yet delivered, oldest first. */
-export function listPendingMails(db: Db): PendingMail[] {
+/** Every mail not yet delivered, given-up ones included, oldest first; or one customer's. */
+export function listPendingMails(db: Db, customerId?: number): PendingMail[] {
+  const where = customerId === undefined ? '' : 'AND customer_id = ?';
   return db
     .prepare(
-      `SELECT id, kind, recipient AS "to", created_at AS createdAt, attempts,
-         next_attempt_at AS nextAttemptAt, last_error AS lastError
-       FROM outbox WHERE sent_at IS NULL ORDER BY id`,
+      `SELECT id, customer_id AS customerId, kind, recipient AS "to", created_at AS createdAt,
+         attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError, failed_at AS failedAt
+       FROM outbox WHERE sent_at IS NULL ${where} ORDER BY id`,
     )
-    .all() as PendingMail[];
+    .all(...(customerId === undefined ? [] : [customerId])) as PendingMail[];
+}
+
+/** One mail as `mail retry` reports it; null when there is none with that id. */
+export function findMail(db: Db, id: number): (PendingMail & { sentAt: number | null }) | null {
+  const row = db
+    .prepare(
+      `SELECT id, customer_id AS customerId, kind, recipient AS "to", created_at AS createdAt,
+         attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError, failed_at AS failedAt,
+         sent_at AS sentAt
+       FROM outbox WHERE id = ?`,
+    )
+    .get(id) as (PendingMail & { sentAt: number | null }) | undefined;
+  return row ?? null;
 }

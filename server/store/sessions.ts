@@ -15,6 +15,8 @@ export interface SessionRow {
 export interface RefreshTokenRow {
   tokenHash: string;
   rotatedAt: number | null;
+  /** When it was presented again, after its rotation, within the grace window. */
+  replayedAt: number | null;
   session: SessionRow;
 }
 
@@ -57,14 +59,15 @@ export function findSession(db: Db, sessionId: string): SessionRow | null {
 export function findRefreshToken(db: Db, tokenHash: string): RefreshTokenRow | null {
   const row = db
     .prepare(
-      `SELECT r.token_hash AS tokenHash, r.rotated_at AS rotatedAt, s.id, s.customer_id AS customerId,
-         s.created_at AS createdAt, s.last_used_at AS lastUsedAt, s.revoked_at AS revokedAt
+      `SELECT r.token_hash AS tokenHash, r.rotated_at AS rotatedAt, r.replayed_at AS replayedAt,
+         s.id, s.customer_id AS customerId, s.created_at AS createdAt,
+         s.last_used_at AS lastUsedAt, s.revoked_at AS revokedAt
        FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = ?`,
     )
-    .get(tokenHash) as (SessionRow & { tokenHash: string; rotatedAt: number | null }) | undefined;
+    .get(tokenHash) as (SessionRow & Omit<RefreshTokenRow, 'session'>) | undefined;
   if (!row) return null;
-  const { tokenHash: hash, rotatedAt, ...session } = row;
-  return { tokenHash: hash, rotatedAt, session };
+  const { tokenHash: hash, rotatedAt, replayedAt, ...session } = row;
+  return { tokenHash: hash, rotatedAt, replayedAt, session };
 }
 
 /** Marks a token rotated; false when another request rotated it first. */
@@ -73,6 +76,17 @@ export function markRefreshTokenRotated(db: Db, tokenHash: string, now: number):
     db
       .prepare(
         'UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL',
+      )
+      .run(now, tokenHash).changes === 1
+  );
+}
+
+/** Marks a rotated token replayed; false when it was replayed before. */
+export function markRefreshTokenReplayed(db: Db, tokenHash: string, now: number): boolean {
+  return (
+    db
+      .prepare(
+        'UPDATE refresh_tokens SET replayed_at = ? WHERE token_hash = ? AND replayed_at IS NULL',
       )
       .run(now, tokenHash).changes === 1
   );

@@ -67,7 +67,7 @@ for (const [where, viewport] of [
     };
     const url = wapp ? e2e.portal.wappUrl : e2e.portal.portalUrl;
     await open(url);
-    await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
+    await page.getByRole('button', { name: t('Log in'), exact: true }).waitFor();
     await expectNoViolations(page, 'login');
 
     // An error in the live region, too.
@@ -91,7 +91,7 @@ for (const [where, viewport] of [
     await requestReset(page, 'en', number);
     await expectNoViolations(page, 'forgot-sent');
     await page.getByRole('button', { name: t('Back to log in'), exact: true }).click();
-    await page.getByRole('button', { name: t('Forgot your password'), exact: true }).click();
+    await page.getByRole('button', { name: t('Forgot your password?'), exact: true }).click();
     await expectNoViolations(page, 'forgot');
 
     const customer = await activeCustomerFor(e2e.portal);
@@ -103,7 +103,7 @@ for (const [where, viewport] of [
 
     await requestReset(page, 'en', customer.number);
     await page.goto(await resetLinkFor(e2e.portal, customer.email));
-    await page.getByRole('button', { name: t('set password'), exact: true }).waitFor();
+    await page.getByRole('button', { name: t('Set password'), exact: true }).waitFor();
     await expectNoViolations(page, 'reset');
     await context.close();
   });

@@ -50,6 +50,18 @@ for (const [device, viewport] of [
     await logIn(page, 'it', customer.number, customer.password);
     const logout = await expectInternalArea(page, 'it', customer.number);
     await screenshot(page, `b-${device}-3-internal-area`);
+    // The note: "Clear History" in the top right-hand corner, beside "Log out", phones too.
+    const clear = await page
+      .getByRole('button', { name: t('Clear history'), exact: true })
+      .boundingBox();
+    const out = await logout.boundingBox();
+    assert.ok(clear && out, 'both buttons shown');
+    assert.ok(clear.x + clear.width > viewport.width * 0.5, '"Clear history" sits on the right');
+    assert.ok(clear.y < 200, '"Clear history" sits at the top');
+    assert.ok(
+      Math.abs(clear.y - out.y) <= 1 || clear.y >= out.y + out.height - 1,
+      'beside or under "Log out"',
+    );
 
     // The session survives a reload: the refresh cookie is partitioned, so the browser
     // keeps it for the WAPP page even though the service is another site.
@@ -58,10 +70,10 @@ for (const [device, viewport] of [
     await expectInternalArea(page, 'it', customer.number);
 
     await page.getByRole('button', { name: t('Log out'), exact: true }).click();
-    await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
+    await page.getByRole('button', { name: t('Log in'), exact: true }).waitFor();
     await page.reload();
     await openPortalFromWapp(page, 'it');
-    await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
+    await page.getByRole('button', { name: t('Log in'), exact: true }).waitFor();
     assert.equal(await logout.isVisible(), false, 'after "Log out" a reload shows the login');
     await context.close();
   });
@@ -78,19 +90,23 @@ test('B note: "Clear history" forgets the language, the remembered customer numb
   await page.getByLabel(t('Remember my customer number on this device')).check();
   await logIn(page, 'fr', customer.number, customer.password);
   await expectInternalArea(page, 'fr', customer.number);
+  // A session cookie: closing the browser on a shared computer ends the session there.
+  const refresh = (await context.cookies()).find((cookie) => cookie.name === 'portal_refresh');
+  assert.ok(refresh, 'the refresh cookie');
+  assert.equal(refresh.expires, -1, 'no expiry date: gone when the browser closes');
 
   // Before: a reload keeps the language and the number.
   await page.reload();
   await openPortalFromWapp(page, 'fr');
   await expectInternalArea(page, 'fr', customer.number);
   await page.getByRole('button', { name: t('Clear history'), exact: true }).click();
-  await page.getByRole('button', { name: t('log in'), exact: true }).waitFor();
+  await page.getByRole('button', { name: t('Log in'), exact: true }).waitFor();
   await screenshot(page, 'b-clear-history');
 
   await page.reload();
   await openPortalFromWapp(page, 'en');
   const en = labels('en');
-  await page.getByRole('button', { name: en('log in'), exact: true }).waitFor();
+  await page.getByRole('button', { name: en('Log in'), exact: true }).waitFor();
   assert.equal(
     await page.getByLabel(en('Customer number'), { exact: true }).inputValue(),
     '',

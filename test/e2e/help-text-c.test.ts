@@ -38,7 +38,7 @@ async function followResetLink(
   const t = labels(language);
   const link = await resetLinkFor(portal, customer.email);
   await page.goto(link);
-  await page.getByRole('button', { name: t('set password'), exact: true }).waitFor();
+  await page.getByRole('button', { name: t('Set password'), exact: true }).waitFor();
   // S12: the token left the address bar before anything else could read it.
   assert.ok(!page.url().includes('portal-reset'), `the token is gone from ${page.url()}`);
   await screenshot(page, `${name}-3-reset-view`);

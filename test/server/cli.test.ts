@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { runCli } from '../../server/cli.ts';
 import { openDatabase } from '../../server/store/database.ts';
-import { listMails } from '../../server/store/outbox.ts';
+import { listMails, markMailGivenUp, markMailSent } from '../../server/store/outbox.ts';
 
 let folder: string;
 let env: Record<string, string>;
@@ -333,4 +333,77 @@ test('keys rotate adds a signing key and keeps the previous one published', asyn
   db.close();
   assert.equal(keys.filter((key) => key.retiredAt === null).length, 1, 'one key signs');
   assert.ok(keys.length >= 2, 'the retired ones stay until their tokens expire');
+});
+
+test('customers show lists a mail given up after failed deliveries; mail list and mail retry send it again', async () => {
+  const added = await portal(
+    'customers',
+    'add',
+    '--email',
+    'lost@example.it',
+    '--name',
+    'Luca Rossi',
+    '--language',
+    'it',
+    '--number',
+    'M-7001',
+  );
+  assert.equal(added.code, 0, added.err);
+  // As the worker leaves them after PORTAL_MAIL_GIVE_UP_HOURS of refusals.
+  const db = openDatabase(env.PORTAL_DB as string);
+  const [numberMail, passwordMail] = listMails(db)
+    .filter((mail) => mail.to === 'lost@example.it')
+    .sort((a, b) => a.id - b.id);
+  assert.ok(numberMail && passwordMail);
+  markMailGivenUp(db, passwordMail.id, Date.now(), 'EENVELOPE 550: mailbox unavailable');
+  db.close();
+
+  const shown = await portal('customers', 'show', 'M-7001');
+  assert.equal(shown.code, 0, shown.err);
+  assert.match(
+    shown.out,
+    new RegExp(
+      `mail ${passwordMail.id} {2}initial_password to lost@example.it, queued \\S+: given up \\S+ after 1 attempt; send it again with: npm run portal -- mail retry ${passwordMail.id} {2}\\(EENVELOPE 550: mailbox unavailable\\)`,
+    ),
+  );
+  assert.doesNotMatch(shown.out, new RegExp(`mail ${numberMail.id} `), 'never tried: no trouble');
+  const listed = await portal('mail', 'list');
+  assert.match(listed.out, new RegExp(`mail ${passwordMail.id} .*given up`));
+  assert.match(listed.out, new RegExp(`mail ${numberMail.id} .*waiting, 0 attempts`));
+
+  const retried = await portal('mail', 'retry', String(passwordMail.id));
+  assert.equal(retried.code, 0, retried.err);
+  assert.match(retried.out, /waiting, 1 attempt, next/);
+  assert.match(retried.out, /Due now: the running service sends it within seconds/);
+  const after = openDatabase(env.PORTAL_DB as string);
+  const row = after
+    .prepare('SELECT failed_at AS failedAt, retried_at AS retriedAt FROM outbox WHERE id = ?')
+    .get(passwordMail.id) as { failedAt: number | null; retriedAt: number | null };
+  const audit = after
+    .prepare("SELECT detail, address FROM audit_log WHERE action = 'mail_retried'")
+    .all();
+  after.close();
+  assert.equal(row.failedAt, null);
+  assert.ok(row.retriedAt);
+  assert.deepEqual(audit, [
+    { detail: `mail ${passwordMail.id} (initial_password)`, address: 'cli' },
+  ]);
+  assert.doesNotMatch((await portal('customers', 'show', 'M-7001')).out, /given up/);
+
+  const delivered = openDatabase(env.PORTAL_DB as string);
+  markMailSent(delivered, numberMail.id, Date.now());
+  delivered.close();
+  const sent = await portal('mail', 'retry', String(numberMail.id));
+  assert.equal(sent.code, 1);
+  assert.match(
+    sent.err,
+    new RegExp(
+      `^error: Mail ${numberMail.id} was delivered on \\S+; there is nothing to retry\\.$`,
+    ),
+  );
+
+  const unknown = await portal('mail', 'retry', '999999');
+  assert.equal(unknown.code, 1);
+  assert.equal(unknown.err, 'error: There is no mail 999999.');
+  assert.equal((await portal('mail', 'retry', 'abc')).code, 1);
 });

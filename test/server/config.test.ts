@@ -143,6 +143,33 @@ test('values that would fail later fail at start, naming their variable', () => 
   }
 });
 
+test('S27 an operator token that a Bearer header cannot carry stops the start, without echoing it', () => {
+  const base = 'Op3rator-token_0123456789abcdefghij';
+  for (const token of [
+    `${base} with spaces`,
+    `${base}"quoted"`,
+    `${base},comma`,
+    `${base}ü`,
+    `${base}\u00A0x`,
+    `${base}:colon`,
+  ]) {
+    assert.throws(
+      () => loadConfig({ PORTAL_ADMIN_TOKEN: token }),
+      (error) =>
+        error instanceof ConfigError &&
+        /^PORTAL_ADMIN_TOKEN may hold only letters, digits and \. _ ~ \+ \/ = -/.test(
+          error.message,
+        ) &&
+        !error.message.includes(base),
+      JSON.stringify(token),
+    );
+  }
+  // What `crypto.randomBytes(30).toString('base64')` and base64url make is accepted.
+  for (const token of [`${base}+/=`, `${base}.~-_`]) {
+    assert.equal(loadConfig({ PORTAL_ADMIN_TOKEN: token }).adminToken, token);
+  }
+});
+
 test('an SMTP password with an unencoded @ or : is refused with how to encode it, never echoed', () => {
   for (const smtpUrl of [
     'smtp://user:p@ss@mail.dealer.example:587',
@@ -163,4 +190,19 @@ test('an SMTP password with an unencoded @ or : is refused with how to encode it
     loadConfig({ SMTP_URL: 'smtp://user:p%40ss@mail.dealer.example:587' }).smtpUrl,
     'smtp://user:p%40ss@mail.dealer.example:587',
   );
+});
+
+test("the dealer's name (PORTAL_BRAND_NAME) signs the mails and titles the portal page; none by default; markup stops the start", () => {
+  assert.equal(loadConfig({}).brandName, null, 'no company invented by default');
+  assert.equal(
+    loadConfig({ PORTAL_BRAND_NAME: ' Muster & Söhne AG ' }).brandName,
+    'Muster & Söhne AG',
+  );
+  for (const value of ['<b>Muster</b>', 'Muster\nAG', 'M'.repeat(101)]) {
+    assert.throws(
+      () => loadConfig({ PORTAL_BRAND_NAME: value }),
+      (error) => error instanceof ConfigError && error.message.startsWith('PORTAL_BRAND_NAME must'),
+      JSON.stringify(value),
+    );
+  }
 });

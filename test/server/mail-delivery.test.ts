@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createManualClock } from '../../server/clock.ts';
+import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
 import type { MailValues } from '../../server/mail/kinds.ts';
+import { retryUndeliveredMail } from '../../server/mail/undelivered.ts';
 import {
   type MailWorker,
   retryDelayMilliseconds,
@@ -95,6 +97,7 @@ function startWorker(
       smtpUrl,
       mailFrom: 'Customer portal <portal@dealer.example>',
       supportEmail: 'support@dealer.example',
+      mailGiveUpHours: 24,
     },
     logger,
     clock,
@@ -210,6 +213,7 @@ describe('sending mail over SMTP', () => {
         smtpUrl: null,
         mailFrom: 'portal@dealer.example',
         supportEmail: 'support@dealer.example',
+        mailGiveUpHours: 24,
       },
       logger,
     });
@@ -310,6 +314,74 @@ describe('S29 mail is never lost', () => {
     assert.equal(server.received[0]?.messageId, listMails(db)[0]?.messageId);
   });
 
+  test('S29 a mail refused for PORTAL_MAIL_GIVE_UP_HOURS is given up, logged as an error, and delivered after "mail retry"', async () => {
+    const port = await findFreePort();
+    const clock = createManualClock();
+    const queuedAt = clock.now();
+    queueResetAndPassword(db, queuedAt);
+    const messageIds = listMails(db)
+      .map((mail) => mail.messageId)
+      .sort();
+    const worker = startWorker(`smtp://127.0.0.1:${port}`, clock);
+
+    // The SMTP server stays down for a day: tried every 10 s, 20 s, … then every 15 minutes.
+    while (clock.now() - queuedAt < 24 * 3_600_000) {
+      assert.equal(await worker.deliverDue(), 0);
+      assert.ok(listPendingMails(db).every((mail) => mail.failedAt === null));
+      clock.advance(15 * 60_000);
+    }
+    assert.equal(await worker.deliverDue(), 0);
+    const givenUp = listPendingMails(db);
+    assert.equal(givenUp.length, 2);
+    for (const mail of givenUp) {
+      assert.equal(mail.failedAt, clock.now());
+      assert.match(mail.lastError ?? '', /^ESOCKET: connect ECONNREFUSED /);
+    }
+    const errors = logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.event === 'mail_given_up');
+    assert.deepEqual(
+      errors.map((line) => [line.level, line.retry]),
+      givenUp.map((mail) => ['error', `npm run portal -- mail retry ${mail.id}`]),
+    );
+    assertNoSecretIn('the log', logLines.join('\n'));
+
+    // Given up: no more attempts, however long the service runs.
+    const attempts = givenUp.map((mail) => mail.attempts);
+    clock.advance(24 * 3_600_000);
+    assert.equal(await worker.deliverDue(), 0);
+    assert.deepEqual(
+      listPendingMails(db).map((mail) => mail.attempts),
+      attempts,
+    );
+
+    // The server is back; an operator sends both again, and each arrives once.
+    const server = await startMailServer({ port });
+    cleanups.push(() => server.close());
+    const operator = { db, config: loadConfig({}), clock, source: 'cli' };
+    for (const mail of givenUp) retryUndeliveredMail(operator, mail.id);
+    assert.equal(await worker.deliverDue(), 2);
+    assert.deepEqual(server.received.map((mail) => mail.messageId).sort(), messageIds);
+    assert.deepEqual(listPendingMails(db), []);
+  });
+
+  test('a retried mail gets PORTAL_MAIL_GIVE_UP_HOURS afresh before it is given up again', async () => {
+    const port = await findFreePort();
+    const clock = createManualClock();
+    queueResetAndPassword(db, clock.now());
+    const worker = startWorker(`smtp://127.0.0.1:${port}`, clock);
+    clock.advance(25 * 3_600_000);
+    await worker.deliverDue();
+    const [mail] = listPendingMails(db);
+    assert.ok(mail?.failedAt, 'tried first after a day (the service was stopped): given up');
+
+    retryUndeliveredMail({ db, config: loadConfig({}), clock, source: 'cli' }, mail.id);
+    await worker.deliverDue();
+    const retried = listPendingMails(db).find((item) => item.id === mail.id);
+    assert.equal(retried?.failedAt, null, 'one failure after the retry is not the end');
+    assert.equal(retried?.attempts, mail.attempts + 1);
+  });
+
   test('stopping the service waits for the mail being sent, then sends no more', async () => {
     let arrived: () => void = () => {};
     const arrival = new Promise<void>((resolve) => {
@@ -344,6 +416,7 @@ describe('S29 mail is never lost', () => {
         smtpUrl: `smtp://127.0.0.1:${server.port}`,
         mailFrom: 'portal@dealer.example',
         supportEmail: 'support@dealer.example',
+        mailGiveUpHours: 24,
       },
       logger,
       pollMilliseconds: 20,

@@ -173,12 +173,88 @@ describe('what each mail tells the customer', () => {
     const expected: Record<Language, string> = {
       en: 'valid until 10 December 2026 at 10:00 CET',
       de: 'gültig bis 10. Dezember 2026 um 10:00 MEZ',
-      fr: 'valable jusqu’au 10 décembre 2026 à 10:00 UTC+1',
+      fr: 'valable jusqu’au 10 décembre 2026 à 10:00 (heure d’Europe centrale)',
       it: 'valida fino al 10 dicembre 2026 alle ore 10:00 CET',
     };
     for (const language of LANGUAGES) {
       assert.ok(render('initial_password', language).text.includes(expected[language]), language);
     }
+  });
+
+  test('the first of a month reads as French and Italian readers write it: "1er décembre", "1° dicembre", in central European time', () => {
+    const first = { ...VALUES.password_reset, expiresAt: new Date(Date.UTC(2026, 11, 1, 9, 0)) };
+    const expected: Record<Language, string> = {
+      en: 'valid until 1 December 2026 at 10:00 CET',
+      de: 'gültig bis 1. Dezember 2026 um 10:00 MEZ',
+      fr: 'valable jusqu’au 1er décembre 2026 à 10:00 (heure d’Europe centrale)',
+      it: 'valido fino al 1° dicembre 2026 alle ore 10:00 CET',
+    };
+    for (const language of LANGUAGES) {
+      const { text } = renderMail('password_reset', language, first);
+      assert.ok(text.includes(expected[language]), `${language}: ${text}`);
+      assert.doesNotMatch(text, /UTC[+-]/, `${language}: no "UTC+1"`);
+    }
+  });
+
+  test("native readers' wording: the reset link that another request voids, and digits in the Italian policy", () => {
+    const expected: Array<[MailKind, Language, string]> = [
+      [
+        'password_reset',
+        'de',
+        'Wenn Sie einen weiteren Link anfordern, wird dieser Link ungültig.',
+      ],
+      [
+        'password_reset',
+        'fr',
+        'Si vous demandez un nouveau lien, le présent lien ne sera plus valable.',
+      ],
+      ['password_reset', 'it', 'Se richiede un nuovo link, il presente link non sarà più valido.'],
+      [
+        'initial_password',
+        'it',
+        'lettere maiuscole e minuscole, cifre e almeno un carattere speciale',
+      ],
+    ];
+    for (const [kind, language, sentence] of expected) {
+      assert.ok(render(kind, language).text.includes(sentence), `${kind} ${language}: ${sentence}`);
+    }
+  });
+
+  test('A.2 an expired initial password: the mail sends the customer to "Forgot your password?", not to us', () => {
+    const expected: Record<Language, string> = {
+      en: '“Forgot your password?”',
+      de: '„Passwort vergessen?“',
+      fr: '«\u00a0Mot de passe oublié\u00a0?\u00a0»',
+      it: '«Password dimenticata?»',
+    };
+    for (const language of LANGUAGES) {
+      const { expired } = MAIL_TEXTS[language].initial_password;
+      assert.ok(expired.includes(expected[language]), `${language}: ${expired}`);
+    }
+  });
+
+  test('A.2 the initial password stands alone in a monospace box, so a double-click or a long press copies exactly it', () => {
+    const { html, text } = render('initial_password', 'de');
+    const box = new RegExp(`<code style="[^"]*monospace[^"]*">${PASSWORD}</code>`);
+    assert.match(html, box);
+    assert.match(html, /<div[^>]*><code[^>]*>[^<]*<\/code><\/div>/, 'nothing else in its box');
+    assert.ok(text.split('\n').includes(PASSWORD), 'on a line of its own in the text part');
+  });
+
+  test("the dealer's name (PORTAL_BRAND_NAME) signs every mail, under the customer service's words", () => {
+    for (const language of LANGUAGES) {
+      const { text, html } = renderMail(
+        'password_reset',
+        language,
+        VALUES.password_reset,
+        'Muster & Söhne AG',
+      );
+      const { signOff, signature } = MAIL_TEXTS[language].common;
+      assert.ok(text.trimEnd().endsWith(`${signOff}\n${signature}\nMuster & Söhne AG`), language);
+      assert.ok(html.includes(`${signature}<br>Muster &amp; Söhne AG`), `${language}: escaped`);
+    }
+    const unsigned = render('password_reset', 'en').text.trimEnd();
+    assert.ok(unsigned.endsWith('Your customer service team'), 'without a name, as before');
   });
 
   test('A.4 the initial password mail says it must be changed at the first login, with the help text labels', () => {

@@ -63,10 +63,13 @@ test('S27 the admin API answers 401 without the operator token or with a wrong o
       assert.equal(answer.status, 401, `${method} ${path} with ${authorization}`);
       assert.equal(answer.body.error, 'unauthorized');
     }
+    // Past the window of the per-address limit on refusals (tested below).
+    service.clock.advance?.(15 * 60_000);
   }
-  // Nothing was done; each refusal only left its audit row, with the caller's address.
-  const { audit_log: auditAfter = [], ...after } = snapshotDatabase(service.db);
-  const { audit_log: auditBefore = [], ...unchanged } = before;
+  // Nothing was done; each refusal only left its audit row, with the caller's address, and
+  // its count in the caller's throttle row.
+  const { audit_log: auditAfter = [], throttle: _, ...after } = snapshotDatabase(service.db);
+  const { audit_log: auditBefore = [], throttle: __, ...unchanged } = before;
   assert.deepEqual(after, unchanged, 'nothing was done');
   const refusals = auditRows(service.db).slice(auditBefore.length);
   assert.equal(auditAfter.length, auditBefore.length + wrong.length * actions.length);
@@ -105,6 +108,43 @@ test('S27 with no operator token configured the admin API does not exist (404)',
     assert.equal(customers.n, 0);
   } finally {
     await closed.stop();
+  }
+});
+
+test('S27 ten wrong operator tokens from one address in 15 minutes: it waits, even with the right token, others do not', async () => {
+  const proxied = await startService({
+    env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' },
+    clock: 'manual',
+  });
+  const call = (address: string, token: string) =>
+    fetch(`${proxied.url}/admin/customers`, {
+      headers: { Authorization: `Bearer ${token}`, 'X-Forwarded-For': address },
+    });
+  try {
+    for (let i = 0; i < 10; i++) {
+      const refused = await call('203.0.113.7', `${ADMIN_TOKEN}${i}`);
+      assert.equal(refused.status, 401, `wrong token ${i + 1}`);
+    }
+    const throttled = await call('203.0.113.7', ADMIN_TOKEN);
+    assert.equal(throttled.status, 429, 'the right token is not even looked at');
+    const body = (await throttled.json()) as { error: string; retryAfter: number };
+    assert.equal(body.error, 'too_many_attempts');
+    assert.equal(throttled.headers.get('Retry-After'), '900');
+    assert.equal(body.retryAfter, 900);
+    assert.equal((await call('203.0.113.8', ADMIN_TOKEN)).status, 200, 'another address');
+
+    const rows = auditRows(proxied.db);
+    assert.equal(rows.filter((row) => row.action === 'admin_refused').length, 10);
+    assert.deepEqual(
+      rows.filter((row) => row.action === 'admin_throttled').map((row) => row.address),
+      ['203.0.113.7'],
+    );
+    assert.ok(proxied.logs.some((line) => line.includes('"action":"admin_throttled"')));
+
+    proxied.clock.advance?.(15 * 60_000);
+    assert.equal((await call('203.0.113.7', ADMIN_TOKEN)).status, 200, 'after the window');
+  } finally {
+    await proxied.stop();
   }
 });
 

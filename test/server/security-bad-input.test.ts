@@ -4,8 +4,9 @@
  * service stays up, and the database is exactly as it was.
  */
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { afterEach, beforeEach, test } from 'node:test';
-import { ERROR_CODES, LIMITS } from '../../server/contract.ts';
+import { ERROR_CODES, ERROR_STATUS, type ErrorCode, LIMITS } from '../../server/contract.ts';
 import { createActiveCustomer, logIn, type TestCustomer } from '../support/customers.ts';
 import { snapshotDatabase } from '../support/database-snapshot.ts';
 import { PortalClient } from '../support/portal-client.ts';
@@ -194,6 +195,81 @@ test('S26 a 1 MB body is refused with 413 before it is parsed', async () => {
   const parsed = await send(LOGIN, padding(LIMITS.bodyMaxBytes));
   assert.equal(parsed.status, 400, parsed.text);
   assert.equal(parsed.body.field, 'password');
+});
+
+/** What came back on a connection of its own for raw bytes, read until the service closed it. */
+interface RawAnswer {
+  status: number;
+  headers: Map<string, string>;
+  body: Record<string, unknown>;
+}
+
+/** Sends bytes no HTTP client would (a request Node itself refuses before the app sees it). */
+function sendRaw(bytes: string): Promise<RawAnswer> {
+  const { hostname, port } = new URL(service.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    const chunks: Buffer[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('the service did not close the connection within 5 s'));
+    }, 5_000);
+    socket.on('data', (chunk) => chunks.push(chunk));
+    // The service may close while the request is still being written: what it wrote counts.
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearTimeout(timer);
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = new Map(
+        lines.map((line) => {
+          const colon = line.indexOf(':');
+          return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+        }),
+      );
+      let parsed: Record<string, unknown> = {};
+      try {
+        parsed = JSON.parse(body) as Record<string, unknown>;
+      } catch {
+        parsed = { unparsed: text };
+      }
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: parsed });
+    });
+    socket.write(bytes);
+  });
+}
+
+function assertRefusedRaw(answer: RawAnswer, status: number, code: string): void {
+  const label = `${status} ${code}: ${JSON.stringify(answer.body)}`;
+  assert.equal(answer.status, status, label);
+  assert.equal(answer.body.error, code, label);
+  assert.equal(typeof answer.body.message, 'string', label);
+  assert.equal(ERROR_STATUS[code as ErrorCode], status, 'the status of the one table');
+  assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+  assert.equal(answer.headers.get('connection'), 'close');
+  assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', 'S23');
+}
+
+test('S26 headers too large get 431 headers_too_large as JSON, and bytes that are no HTTP request get 400 invalid_request', async () => {
+  const padding = 'a'.repeat(32 * 1024);
+  const oversized = await sendRaw(
+    `GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ${padding}\r\n\r\n`,
+  );
+  assertRefusedRaw(oversized, 431, 'headers_too_large');
+  // A cookie jar grown too large is how a browser gets there.
+  const cookies = Array.from({ length: 400 }, (_, i) => `tracker${i}=${'c'.repeat(60)}`).join('; ');
+  const fetched = await fetch(`${service.url}/api/session/refresh`, {
+    method: 'POST',
+    headers: { Origin: TEST_ORIGIN, 'Content-Type': 'application/json', Cookie: cookies },
+    body: '{}',
+  });
+  assert.equal(fetched.status, 431);
+  assert.equal(((await fetched.json()) as { error: string }).error, 'headers_too_large');
+
+  for (const garbage of ['NOT HTTP AT ALL\r\n\r\n', 'GET / HTTP/1.1\r\nHost\u0000: x\r\n\r\n']) {
+    assertRefusedRaw(await sendRaw(garbage), 400, 'invalid_request');
+  }
 });
 
 test('S05 no password or token used in this file appears in a log line or an audit row', () => {

@@ -95,21 +95,40 @@ test('S06 a disabled customer with the right password gets the wrong-password an
   const disabled = await client.admin('POST', `/admin/customers/${customer.number}/disable`, {});
   assert.equal(disabled.status, 200, disabled.text);
   const right = await logInFromNewAddress(customer.number, customer.password);
-  const wrong = await logInFromNewAddress(customer.number, newPassword());
+  // The first failure of a number that does not exist: the same count of tries left.
+  const wrong = await logInFromNewAddress(newCustomerNumber('U'), newPassword());
   assert.equal(right.status, 401);
   assert.deepEqual(observable(right), observable(wrong));
   assert.equal(client.refreshCookie, null, 'no session was opened');
 });
 
-test('S04 S06 an expired initial password gets the wrong-password answer', async () => {
+test('S06 S08 the warning before a wait counts down alike for a known and an unknown number, to the same wait', async () => {
+  const customer = await activateCustomer(client, await provisionCustomer(client));
+  const unknownNumber = newCustomerNumber('U');
+  for (const attemptsLeft of [4, 3, 2, 1, 0]) {
+    const wrong = await logInFromNewAddress(customer.number, newPassword());
+    const unknown = await logInFromNewAddress(unknownNumber, newPassword());
+    assert.equal(wrong.body.error, 'invalid_credentials');
+    assert.equal(wrong.body.attemptsLeft, attemptsLeft, 'tries left before a wait');
+    assert.equal(wrong.body.retryAfter, attemptsLeft === 0 ? 60 : undefined, 'the wait it started');
+    assert.deepEqual(observable(unknown), observable(wrong));
+  }
+});
+
+test('S04 S06 an expired initial password: a wrong one gets the usual answer; only the right one hears it expired', async () => {
   const customer = await provisionCustomer(client);
   const fresh = await logInFromNewAddress(customer.number, customer.password);
   assert.equal(fresh.body.status, 'password_change_required', 'valid before it expires');
   service.clock.advance?.(14 * 24 * 3_600_000);
+  const wrong = await logInFromNewAddress(customer.number, newPassword());
+  const unknown = await logInFromNewAddress(newCustomerNumber('U'), newPassword());
+  assert.equal(wrong.status, 401);
+  assert.deepEqual(observable(wrong), observable(unknown));
   const expired = await logInFromNewAddress(customer.number, customer.password);
-  const unknown = await logInFromNewAddress(newCustomerNumber('U'), customer.password);
   assert.equal(expired.status, 401);
-  assert.deepEqual(observable(expired), observable(unknown));
+  assert.equal(expired.body.error, 'initial_password_expired');
+  assert.equal(client.refreshCookie, null, 'no session, no change token');
+  assert.equal(expired.body.changeToken, undefined);
 });
 
 test('S05 no password or token used in this file appears in a log line or an audit row', () => {

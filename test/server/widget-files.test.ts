@@ -36,6 +36,35 @@ test('the entry file is revalidated, compressed, and any page may load it', asyn
   assert.ok((await hashed.text()).includes('customer-portal'));
 });
 
+test('editors and type checkers find the typings, the manifest and the VS Code data beside the entry', async () => {
+  const files = [
+    {
+      name: 'customer-portal.d.ts',
+      type: /^application\/typescript/,
+      holds: "'customer-portal': CustomerPortal",
+    },
+    {
+      name: 'custom-elements.json',
+      type: /^application\/json/,
+      holds: '"tagName": "customer-portal"',
+    },
+    {
+      name: 'vscode.html-custom-data.json',
+      type: /^application\/json/,
+      holds: '"name": "customer-portal"',
+    },
+  ];
+  for (const file of files) {
+    const answer = await fetch(`${service.url}/widget/${file.name}`);
+    assert.equal(answer.status, 200, file.name);
+    assert.match(answer.headers.get('Content-Type') ?? '', file.type, file.name);
+    // Their names stay from version to version: revalidated, like the entry.
+    assert.equal(answer.headers.get('Cache-Control'), 'no-cache', file.name);
+    assert.equal(answer.headers.get('Access-Control-Allow-Origin'), '*', file.name);
+    assert.ok((await answer.text()).includes(file.holds), `${file.name} holds ${file.holds}`);
+  }
+});
+
 test('a missing widget file is a 404, not a page', async () => {
   const missing = await fetch(`${service.url}/widget/nothing-here.js`);
   assert.equal(missing.status, 404);

@@ -28,15 +28,15 @@ export async function latestMail(serviceUrl: string, to: string, kind: string): 
   return mail;
 }
 
-/** The initial password in a mail's text: the 12+ character word with a digit and a symbol. */
+/**
+ * The initial password in a mail's text: alone on the line after its label, 12 or more
+ * letters and digits (S04: a double-click in the mail selects it whole).
+ */
 export function initialPasswordIn(text: string): string {
   const found = text
-    .split(/\s+/)
-    .map((word) => word.replace(/^["'“„«‹(]+|["'”“»›),.:;]+$/g, ''))
-    .find(
-      (word) =>
-        word.length >= 12 && /\d/.test(word) && /[!#%+=?@]/.test(word) && !word.includes('://'),
-    );
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => /^[A-Za-z0-9]{12,}$/.test(line) && /\d/.test(line) && /[A-Za-z]/.test(line));
   if (!found) throw new Error('no initial password in the mail');
   return found;
 }

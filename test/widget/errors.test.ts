@@ -15,6 +15,7 @@ import {
   focusedIn,
   messageText,
   mountPortal,
+  settle,
   submitLogin,
   type,
   unmountAll,
@@ -27,6 +28,7 @@ import {
   createActiveCustomer,
   createCustomer,
   newCustomerNumber,
+  requestResetToken,
   startTestService,
   stopTestService,
 } from './support/service.ts';
@@ -47,17 +49,60 @@ describe('error sentences from the real service', () => {
     await waitForMessage(portal, 'The customer number or the password is not correct.');
   });
 
-  it('too_many_attempts: after five wrong passwords the portal says how long to wait (S08)', async () => {
+  it('a lockout comes with a warning: two tries left, one try left, then the wait as a countdown with "Forgot your password?" (French, S08)', async () => {
     const number = newCustomerNumber();
-    const portal = await mountPortal({ api });
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      submitLogin(portal, number, `Wrong7!attempt${attempt}`);
-      await waitForMessage(portal, 'is not correct');
+    const portal = await mountPortal({ api, lang: 'fr' });
+    const wrong = 'Le numéro de client ou le mot de passe est incorrect.';
+    const expected = [
+      `${wrong} Veuillez vérifier les deux et réessayer.`,
+      `${wrong} Veuillez vérifier les deux et réessayer.`,
+      'Après 2 autres tentatives infructueuses, vous devrez patienter un moment avant de pouvoir réessayer.',
+      'Après une autre tentative infructueuse, vous devrez patienter un moment avant de pouvoir réessayer.',
+      `${wrong} Trop de tentatives.`,
+    ];
+    for (const [index, sentence] of expected.entries()) {
+      submitLogin(portal, number, `Wrong7!attempt${index}`);
+      await settle(portal);
+      await waitForMessage(portal, sentence);
       await waitFor(() => !portal.querySelector('[aria-disabled="true"]'), 'the form ready again');
     }
-    submitLogin(portal, number, 'Wrong7!attempt6');
-    const text = await waitForMessage(portal, 'Too many attempts');
-    includes(text, 'please wait 1 minute and try again', 'the wait, in words');
+    equal(messageText(portal).includes('Après'), false, 'no warning once the wait has started');
+    const countdown = () =>
+      portal.shadowRoot?.querySelector('[part="message"] .countdown')?.textContent?.trim() ?? '';
+    const first = countdown();
+    assert(/^(1:00|0:5\d)$/.test(first), `a countdown from one minute, got "${first}"`);
+    equal(
+      portal.shadowRoot?.querySelector('.countdown')?.getAttribute('aria-hidden'),
+      'true',
+      'screen readers hear the wait once, in the sentence, not every second',
+    );
+    await waitFor(() => countdown() !== first, 'the countdown ticking', 3000);
+    const offer = portal.shadowRoot?.querySelector<HTMLButtonElement>('[part="message"] button');
+    equal(offer?.textContent?.replace(/\s+/g, ' ').trim(), 'Mot de passe oublié ?', 'the way out');
+    offer?.click();
+    const forgot = await waitForView(portal, 'forgot');
+    equal(
+      forgot.querySelector<HTMLInputElement>('input[name="customer-number"]')?.value,
+      number,
+      'the number carried over',
+    );
+  });
+
+  it('an expired initial password, typed right, says it expired and offers "Forgot your password?" (German)', async () => {
+    const customer = await createCustomer(api);
+    await advanceServiceClock(api, 15 * 24 * 60 * 60 * 1000);
+    const portal = await mountPortal({ api, lang: 'de' });
+    submitLogin(portal, customer.number, customer.password);
+    await waitForMessage(portal, 'Dieses Erstpasswort ist richtig, aber abgelaufen.');
+    portal.shadowRoot?.querySelector<HTMLButtonElement>('[part="message"] button')?.click();
+    await waitForView(portal, 'forgot');
+    await unmountAll();
+
+    // A wrong password for the same number reads as before: nothing is revealed.
+    const again = await mountPortal({ api, lang: 'de' });
+    submitLogin(again, customer.number, 'NotThePassword7');
+    await waitForMessage(again, 'Die Kundennummer oder das Passwort ist nicht korrekt.');
+    assert(!messageText(again).includes('abgelaufen'), 'no word of the expiry');
   });
 
   it('invalid_current_password: a wrong "Previous password" says so at that field, which gets focus (A.4)', async () => {
@@ -138,7 +183,7 @@ describe('error sentences from the real service', () => {
     await waitForMessage(portal, 'is not correct');
     await waitFor(() => !portal.querySelector('[aria-disabled="true"]'), 'the form ready again');
     type(portal, 'Password', '');
-    click(portal, 'log in');
+    click(portal, 'Log in');
     await waitForFieldError(portal, 'Password', 'Please enter your password.');
     equal(messageText(portal), '', 'the old "not correct" is gone');
   });
@@ -160,13 +205,21 @@ describe('error sentences from the real service', () => {
     );
   });
 
-  it('invalid_or_expired_link: an old reset link says to ask for a new one, and offers "Forgot your password"', async () => {
-    const { portal } = await reachView(api, 'reset');
+  it('invalid_or_expired_link: a link replaced since it opened says so at "Set password", and offers a new link', async () => {
+    const { portal, customer } = await reachView(api, 'reset');
+    // Meanwhile the customer asked for another link: this one no longer works.
+    await requestResetToken(api, customer ?? undefined);
     type(portal, 'New password', 'Fresh7!passwordQ');
     type(portal, 'Re-enter new password', 'Fresh7!passwordQ');
-    click(portal, 'set password');
-    await waitForMessage(portal, 'This link is no longer valid');
-    click(portal, 'Forgot your password');
+    click(portal, 'Set password');
+    const heading = await waitFor(
+      () =>
+        portal.querySelector('h2')?.textContent?.includes('This link is no longer valid') &&
+        portal.querySelector('h2'),
+      'the screen saying the link is no longer valid',
+    );
+    await waitFor(() => document.activeElement === heading, 'focus on that heading');
+    click(portal, 'Request a new link');
     await waitForView(portal, 'forgot');
   });
 
@@ -187,10 +240,38 @@ describe('error sentences from the real service', () => {
     await waitForMessage(portal, 'Your session has ended. Please log in again.');
   });
 
-  it('network: a service that cannot be reached says to check the connection', async () => {
-    const portal = await mountPortal({ api: 'http://127.0.0.1:9' });
+  it('unavailable: a service that is down, behind a page that answers, is our problem, not the connection (German)', async () => {
+    const portal = await mountPortal({ api: 'http://127.0.0.1:9', lang: 'de' });
     submitLogin(portal, 'A-1', 'Whatever7!pass');
-    await waitForMessage(portal, 'The customer portal cannot be reached right now.');
+    const text = await waitForMessage(portal, 'Ihre Internetverbindung funktioniert');
+    assert(!text.includes('prüfen Sie Ihre Internetverbindung'), 'no "check your connection"');
+  });
+
+  it('unavailable: a proxy that answers 502 in front of the service is our problem too (German)', async () => {
+    const portal = await mountPortal({ api, lang: 'de' });
+    const realFetch = window.fetch;
+    window.fetch = (input, init) =>
+      String(input).startsWith(`${api}/api/login`)
+        ? Promise.resolve(new Response('<h1>502 Bad Gateway</h1>', { status: 502 }))
+        : realFetch(input, init);
+    try {
+      submitLogin(portal, 'A-1', 'Whatever7!pass');
+      await waitForMessage(portal, 'Das Kundenportal ist im Moment nicht erreichbar.');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('network: a device that is offline (not even the page answers) says to check the connection (German)', async () => {
+    const portal = await mountPortal({ api, lang: 'de' });
+    const realFetch = window.fetch;
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      submitLogin(portal, 'A-1', 'Whatever7!pass');
+      await waitForMessage(portal, 'Bitte prüfen Sie Ihre Internetverbindung');
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 });
 
@@ -215,7 +296,7 @@ describe('on a phone, the answer shows where the customer is', () => {
     await setViewport({ width: 375, height: 420 });
     const customer = await createActiveCustomer(api);
     const portal = await mountPortal({ api });
-    const logIn = button(portal, 'log in');
+    const logIn = button(portal, 'Log in');
     logIn.scrollIntoView({ block: 'end' });
     submitLogin(portal, customer.number, 'Wrong7!password');
     await waitForMessage(portal, 'is not correct');
@@ -249,7 +330,7 @@ describe('a page whose origin the service does not allow', () => {
   after(() => stopTestService(api));
   afterEach(unmountAll);
 
-  it('the customer reads "check your connection"; the site owner finds in the console what to configure', async () => {
+  it('the customer reads that the portal is not available; the site owner finds in the console what to configure', async () => {
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
@@ -257,7 +338,7 @@ describe('a page whose origin the service does not allow', () => {
     try {
       portal = await mountPortal({ api });
       submitLogin(portal, 'A-1', 'Whatever7!pass');
-      await waitForMessage(portal, 'Please check your internet connection');
+      await waitForMessage(portal, 'The customer portal is not available right now.');
     } finally {
       console.warn = warn;
     }
@@ -266,6 +347,6 @@ describe('a page whose origin the service does not allow', () => {
       `customer-portal: cannot reach ${api}. If the service is running, add this page's origin (${location.origin}) to PORTAL_ALLOWED_ORIGINS.`,
       'one line for the site owner, with the page origin to add',
     );
-    includes(messageText(portal), 'cannot be reached', 'the customer sees no configuration talk');
+    includes(messageText(portal), 'not available', 'the customer sees no configuration talk');
   });
 });

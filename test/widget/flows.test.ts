@@ -52,7 +52,7 @@ describe('the customer help text, step by step', () => {
       'the customer number on the login',
     );
     type(portal, 'Password', chosen);
-    click(portal, 'log in');
+    click(portal, 'Log in');
     const account = await waitForView(portal, 'account');
     includes(account.textContent, customer.number, 'the internal area shows the customer number');
     includes(account.textContent, customer.name, 'the internal area shows the name');
@@ -62,10 +62,10 @@ describe('the customer help text, step by step', () => {
     const customer = await createActiveCustomer(api);
     const portal = await mountPortal({ api });
     type(portal, 'Customer number', customer.number);
-    click(portal, 'Forgot your password');
+    click(portal, 'Forgot your password?');
     await waitForView(portal, 'forgot');
     equal(field(portal, 'Customer number').value, customer.number, 'the number carried over');
-    click(portal, 'reset password');
+    click(portal, 'Reset password');
     const sent = await waitForView(portal, 'forgot-sent');
     includes(
       sent.textContent,
@@ -84,9 +84,26 @@ describe('the customer help text, step by step', () => {
     const chosen = newPassword();
     type(portal, 'New password', chosen);
     type(portal, 'Re-enter new password', chosen);
-    click(portal, 'set password');
+    click(portal, 'Set password');
     await waitForView(portal, 'account');
     includes(messageText(portal), 'You are now logged in', 'C.6 confirmation');
+  });
+
+  it('C.3 with a mistyped number: the answer repeats the number as typed, and the customer corrects it there (Italian)', async () => {
+    const portal = await mountPortal({ api, lang: 'it' });
+    click(portal, 'Password dimenticata?');
+    await waitForView(portal, 'forgot');
+    type(portal, 'Numero cliente', '1001 2354');
+    click(portal, 'Reimposta la password');
+    const sent = await waitForView(portal, 'forgot-sent');
+    includes(
+      sent.textContent?.replace(/\s+/g, ' '),
+      'Il numero cliente che ha inserito 1001 2354',
+      'the number, as typed, where the typo shows',
+    );
+    click(portal, 'Correggi il numero cliente');
+    await waitForView(portal, 'forgot');
+    equal(field(portal, 'Numero cliente').value, '1001 2354', 'to correct, not to type again');
   });
 
   it('A.5: a customer number typed with spaces, as printed in a letter ("1001 2345"), logs in', async () => {

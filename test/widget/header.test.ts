@@ -44,11 +44,21 @@ function expectTopRight(portal: CustomerPortal, what: string): void {
   for (const element of part(portal, 'header').children) {
     assert(box(element).right <= header.right + 1, `${what}: ${element.className} stays inside`);
   }
+  // The note of help text B: "Clear History" in the top right-hand corner, beside "Log out".
+  const clear = box(part(portal, 'clear-history'));
+  assert(clear.top >= languages.bottom - 1, `${what}: "Clear history" under the languages`);
+  assert(clear.right > header.left + header.width / 2, `${what}: "Clear history" on the right`);
   const logout = portal.shadowRoot?.querySelector('[part="logout"]');
-  if (!logout) return;
+  if (!logout) {
+    near(clear.right, header.right, `${what}: "Clear history" at the right edge`);
+    return;
+  }
   near(box(logout).right, header.right, `${what}: "Log out" at the right edge`);
   assert(box(logout).top >= languages.bottom - 1, `${what}: "Log out" under the languages`);
   assert(title.top < box(logout).bottom, `${what}: the title beside "Log out", not under it`);
+  const beside = Math.abs(clear.top - box(logout).top) <= 1 && clear.right <= box(logout).left;
+  const under = clear.top >= box(logout).bottom - 1 && clear.bottom <= header.bottom;
+  assert(beside || under, `${what}: "Clear history" beside "Log out", or right under it`);
 }
 
 describe('the header', () => {
@@ -77,6 +87,21 @@ describe('the header', () => {
       }
     });
   }
+
+  it('"Clear history" (Verlauf löschen) sits in the header\'s top right-hand corner, beside "Log out", on a desktop (German)', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const customer = await createActiveCustomer(api);
+    const portal = await mountPortal({ api, lang: 'de' });
+    submitLogin(portal, customer.number, customer.password);
+    await waitForView(portal, 'account');
+    const clear = part(portal, 'clear-history');
+    equal(clear.textContent?.trim(), 'Verlauf löschen', 'its words');
+    assert(part(portal, 'header').contains(clear), 'in the header, not at the bottom');
+    const logout = box(part(portal, 'logout'));
+    near(box(clear).top, logout.top, 'the same row as "Log out"');
+    assert(box(clear).right <= logout.left, 'just left of "Log out"');
+    expectTopRight(portal, 'desktop account in German');
+  });
 
   it('on a phone, the dialog opened from the launcher has the languages top right, then the close button', async () => {
     await setViewport({ width: 320, height: 640 });

@@ -55,7 +55,7 @@ describe('keyboard and dialog', () => {
   it('"Forgot your password" is reached and pressed with the keyboard, and focus moves to the new heading', async () => {
     const portal = await mountPortal({ api });
     const forgot = [...portal.querySelectorAll('button')].find(
-      (button) => button.textContent?.trim() === 'Forgot your password',
+      (button) => button.textContent?.trim() === 'Forgot your password?',
     );
     assert(forgot, 'the button');
     field(portal, 'Customer number').focus();

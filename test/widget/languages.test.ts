@@ -12,7 +12,7 @@ import {
   switchLanguage,
   toLanguage,
 } from '../../widget/localization.ts';
-import { describeError } from '../../widget/messages.ts';
+import { describeError, describeFailedRules } from '../../widget/messages.ts';
 import { assert, equal, includes } from './support/assert.ts';
 import {
   currentView,
@@ -27,18 +27,18 @@ import { reachView, VIEWS, type ViewName } from './support/views.ts';
 
 /** The help text's labels, word for word, on the screen where it names them. */
 const HELP_TEXT_LABELS: Record<ViewName, string[]> = {
-  login: ['Customer portal', 'Customer number', 'log in', 'Forgot your password'],
+  login: ['Customer portal', 'Customer number', 'Log in', 'Forgot your password?'],
   'change-initial': [
     'Previous password',
     'New password',
     'Re-enter new password',
     'Change password',
   ],
-  forgot: ['Customer number', 'reset password'],
+  forgot: ['Customer number', 'Reset password'],
   'forgot-sent': [
     'An email containing a confirmation link has been sent to the email address registered in our system',
   ],
-  reset: ['New password', 'Re-enter new password', 'set password'],
+  reset: ['New password', 'Re-enter new password', 'Set password'],
   account: ['Log out', 'Change password', 'Clear history'],
 };
 
@@ -49,8 +49,12 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
 ]);
 const SAME_IN: Record<string, Set<string>> = { it: new Set(['Password']) };
 
-/** Every code the contract knows, and the widget's own for an unreachable service. */
-const DESCRIBED_ERROR_CODES: readonly PortalErrorCode[] = [...ERROR_CODES, 'network'];
+/** Every code the contract knows, and the widget's own for an offline device or a service down. */
+const DESCRIBED_ERROR_CODES: readonly PortalErrorCode[] = [
+  ...ERROR_CODES,
+  'network',
+  'unavailable',
+];
 
 describe('languages', () => {
   let api: string;
@@ -73,6 +77,8 @@ describe('languages', () => {
         customer?.name,
         'support@dealer.example',
         'Your contracts are listed here by your dealer.',
+        // The number as typed, repeated on the forgot-sent screen.
+        'NO-SUCH-CUSTOMER',
       ]);
       for (const language of ['de', 'fr', 'it'] as const) {
         const before = currentView(portal);
@@ -185,7 +191,32 @@ describe('languages', () => {
       );
     }
     await switchLanguage('en');
-    equal(msg('log in'), 'log in', 'back in English');
+    equal(msg('Log in'), 'Log in', 'back in English');
+  });
+
+  it("native readers' wording: what the new password still needs (DE, FR), a digit (IT), the Italian headings", async () => {
+    await switchLanguage('de');
+    includes(
+      describeFailedRules(['digit']),
+      'Das neue Passwort muss noch Folgendes enthalten: eine Ziffer.',
+      'German checklist sentence',
+    );
+    includes(
+      describeFailedRules(['common']),
+      'Das neue Passwort wird zu häufig verwendet und ist leicht zu erraten.',
+      'German blocklist sentence',
+    );
+    await switchLanguage('fr');
+    includes(
+      describeFailedRules(['symbol']),
+      'Le nouveau mot de passe doit encore contenir\u00a0: un caractère spécial',
+      'French checklist sentence',
+    );
+    await switchLanguage('it');
+    includes(describeFailedRules(['digit']), 'una cifra', 'Italian: a digit, not a number');
+    equal(msg('Choose your own password'), 'Scelga una password personale', 'Italian heading');
+    equal(msg('Set a new password'), 'Imposti una nuova password', 'Italian heading');
+    await switchLanguage('en');
   });
 });
 

@@ -4,7 +4,16 @@
  */
 import { CHECKLIST_RULES } from '../../server/contract.ts';
 import { assert, equal, includes, waitFor } from './support/assert.ts';
-import { button, field, messageText, type, unmountAll, viewName } from './support/portal.ts';
+import {
+  button,
+  field,
+  messageText,
+  mountPortal,
+  pickLanguage,
+  type,
+  unmountAll,
+  viewName,
+} from './support/portal.ts';
 import { startTestService, stopTestService } from './support/service.ts';
 import { reachView } from './support/views.ts';
 
@@ -63,7 +72,7 @@ describe('password fields', () => {
       'true',
       'the field is marked invalid',
     );
-    button(portal, 'set password').click();
+    button(portal, 'Set password').click();
     await new Promise((resolve) => setTimeout(resolve, 400));
     equal(
       document.activeElement,
@@ -79,7 +88,7 @@ describe('password fields', () => {
     const { portal } = await reachView(api, 'reset');
     await typed(portal, 'New password', 'summer');
     await typed(portal, 'Re-enter new password', 'summer');
-    button(portal, 'set password').click();
+    button(portal, 'Set password').click();
     const problem = await waitFor(
       () =>
         [...portal.querySelectorAll('.cp-field-error')]
@@ -96,16 +105,21 @@ describe('password fields', () => {
     equal(messageText(portal), '', 'nothing was sent');
   });
 
-  it('"Show" reveals what was typed and "Hide" hides it again', async () => {
+  it('"Show" is a toggle button (aria-pressed): pressed, it shows what was typed; pressed again, it hides it (Italian)', async () => {
     const { portal } = await reachView(api, 'reset');
-    const input = field(portal, 'New password');
+    await pickLanguage(portal, 'it');
+    const input = portal.querySelector<HTMLInputElement>('input[name="new-password"]');
+    assert(input, 'the new password field');
     equal(input.type, 'password', 'hidden at first');
     const toggle = input.parentElement?.querySelector('button');
     assert(toggle, 'a toggle beside the field');
-    equal(toggle.getAttribute('aria-label'), 'Show New password', 'its name says which field');
+    const name = toggle.getAttribute('aria-label');
+    equal(name, 'Mostra «Nuova password»', 'its name says which field');
+    equal(toggle.getAttribute('aria-pressed'), 'false', 'not pressed');
     toggle.click();
     await waitFor(() => input.type === 'text', 'the password shown');
-    equal(toggle.textContent?.trim(), 'Hide', 'the button now hides it');
+    equal(toggle.getAttribute('aria-pressed'), 'true', 'pressed: the password shows');
+    equal(toggle.getAttribute('aria-label'), name, 'the same name: the state is in aria-pressed');
     equal(
       input.getAttribute('autocomplete'),
       'new-password',
@@ -113,6 +127,23 @@ describe('password fields', () => {
     );
     toggle.click();
     await waitFor(() => input.type === 'password', 'the password hidden again');
+    equal(toggle.getAttribute('aria-pressed'), 'false', 'no longer pressed');
+  });
+
+  it('Caps Lock on while typing a password shows a hint at that field, and it goes once Caps Lock is off (Italian)', async () => {
+    const portal = await mountPortal({ api, lang: 'it' });
+    const input = portal.querySelector<HTMLInputElement>('input[name="password"]');
+    assert(input, 'the password field');
+    input.focus();
+    const press = (capsLock: boolean) =>
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', modifierCapsLock: capsLock }));
+    const hint = () => portal.querySelector('.cp-caps')?.textContent?.trim() ?? '';
+    press(true);
+    await waitFor(() => hint() === 'Il blocco delle maiuscole è attivo.', 'the Caps Lock hint');
+    const hintId = portal.querySelector('.cp-caps')?.id ?? 'none';
+    includes(input.getAttribute('aria-describedby'), hintId, 'read out with the field');
+    press(false);
+    await waitFor(() => hint() === '', 'the hint gone with Caps Lock off');
   });
 
   it('pasting into a password field is allowed', async () => {

@@ -1,16 +1,30 @@
 /**
  * The reset email's link (help text C.4, S12): `#portal-reset=…&lang=…` opens the reset
  * screen by itself, in the mail's language, and leaves the address bar at once, whether
- * the page loads with it or is open.
+ * the page loads with it or is open; a link that no longer works says so as it opens.
  */
 import { resetLinkFragment } from '../../server/contract.ts';
 import type { CustomerPortal } from '../../widget/customer-portal.ts';
 import { currentLanguage } from '../../widget/localization.ts';
 import { assert, equal, waitFor } from './support/assert.ts';
-import { currentView, mountPortal, unmountAll, viewName, waitForView } from './support/portal.ts';
-import { startTestService, stopTestService } from './support/service.ts';
+import {
+  click,
+  currentView,
+  mountPortal,
+  type,
+  unmountAll,
+  viewName,
+  waitForView,
+} from './support/portal.ts';
+import {
+  createActiveCustomer,
+  requestResetToken,
+  startTestService,
+  stopTestService,
+} from './support/service.ts';
 
-const TOKEN = 'ThisIsAResetTokenFromTheEmail_0123456789ab';
+/** The token of a real reset mail: opening the link does not use it up. */
+let TOKEN = '';
 
 /** Loads a page with the portal in a frame, as the link in the email opens it. */
 async function openPage(
@@ -39,6 +53,7 @@ describe('the reset link', () => {
   const frames: HTMLIFrameElement[] = [];
   before(async () => {
     api = await startTestService();
+    TOKEN = await requestResetToken(api);
   });
   after(() => stopTestService(api));
   afterEach(async () => {
@@ -46,7 +61,43 @@ describe('the reset link', () => {
     await unmountAll();
   });
 
-  it('a page opened with #portal-reset= shows the reset screen, and the token left the address bar before anything rendered', async () => {
+  it("a used, expired or replaced link says so as it opens, in the mail's German, and offers a new link instead of the fields", async () => {
+    const { frame, portal } = await openPage(
+      api,
+      'inline',
+      resetLinkFragment('ThisLinkWasReplacedByANewerOne_0123456789ab', 'de'),
+    );
+    frames.push(frame);
+    const view = await waitForView(portal, 'reset');
+    equal(
+      view.querySelector('h2')?.textContent?.trim(),
+      'Dieser Link ist nicht mehr gültig',
+      'said at once, as the heading',
+    );
+    equal(view.querySelectorAll('input[type="password"]').length, 0, 'no password to type twice');
+    click(portal, 'Neuen Link anfordern');
+    await waitForView(portal, 'forgot');
+  });
+
+  it('opening the link checks it without using it up: opened twice, it still sets the new password', async () => {
+    const customer = await createActiveCustomer(api);
+    const token = await requestResetToken(api, customer);
+    for (let opened = 1; opened <= 2; opened++) {
+      const { frame, portal } = await openPage(api, 'inline', resetLinkFragment(token, 'en'));
+      frames.push(frame);
+      const view = await waitForView(portal, 'reset');
+      assert(view.querySelector('input[name="new-password"]'), `the fields, opened ${opened}×`);
+    }
+    const portal = await mountPortal({ api, lang: 'en' });
+    location.hash = `#portal-reset=${token}`;
+    await waitForView(portal, 'reset');
+    type(portal, 'New password', 'Fresh7!passwordQ');
+    type(portal, 'Re-enter new password', 'Fresh7!passwordQ');
+    click(portal, 'Set password');
+    await waitForView(portal, 'account');
+  });
+
+  it('S12: a page opened with #portal-reset= shows the reset screen, and the token left the address bar before anything rendered', async () => {
     const { frame, page, portal } = await openPage(api);
     frames.push(frame);
     equal(page.hashAfterImport, '', "gone as soon as the widget's module ran");

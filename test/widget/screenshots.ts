@@ -16,12 +16,16 @@ mkdirSync(OUT, { recursive: true });
 
 const pagePort = await freePort();
 const pageOrigin = `http://localhost:${pagePort}`;
+// A manual clock, so an initial password can expire for its screenshot.
 const service = await startService({
+  clock: 'manual',
   env: { PORTAL_ALLOWED_ORIGINS: pageOrigin, PORTAL_PUBLIC_URL: `${pageOrigin}/` },
 });
+/** A service that is down: nothing listens there. */
+const downUrl = `http://127.0.0.1:${await freePort()}`;
 
 /** A plain page that embeds the built widget by script tag, as a site owner does. */
-function pageHtml(mode: 'inline' | 'launcher', lang: string): string {
+function pageHtml(mode: 'inline' | 'launcher', lang: string, api = service.url): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Customer portal</title>
@@ -31,8 +35,8 @@ nav{display:grid;gap:.5rem;max-width:20rem;margin:3rem auto}nav>*{padding:.75rem
 </head><body><main>
 ${
   mode === 'inline'
-    ? `<customer-portal api="${service.url}" lang="${lang}"><p slot="account">Your contracts and documents are listed here by your dealer.</p></customer-portal>`
-    : `<nav><span>Our products</span><customer-portal api="${service.url}" mode="launcher" lang="${lang}"></customer-portal><span>Contact</span></nav>`
+    ? `<customer-portal api="${api}" lang="${lang}"><p slot="account">Your contracts and documents are listed here by your dealer.</p></customer-portal>`
+    : `<nav><span>Our products</span><customer-portal api="${api}" mode="launcher" lang="${lang}"></customer-portal><span>Contact</span></nav>`
 }
 </main></body></html>`;
 }
@@ -53,7 +57,8 @@ const server = createServer((request, response) => {
   }
   const mode = url.searchParams.get('mode') === 'launcher' ? 'launcher' : 'inline';
   response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-  response.end(pageHtml(mode, url.searchParams.get('lang') ?? 'en'));
+  const api = url.searchParams.get('down') === null ? service.url : downUrl;
+  response.end(pageHtml(mode, url.searchParams.get('lang') ?? 'en', api));
 });
 await new Promise<void>((resolve) => server.listen(pagePort, 'localhost', resolve));
 
@@ -112,6 +117,39 @@ async function activate(customer: { number: string; password: string }, chosen: 
 
 const portal = (page: Page) => page.locator('customer-portal');
 
+/** The token of the "Change password now" link that a reset request mails to the customer. */
+async function resetToken(customer: { number: string }): Promise<string> {
+  await fetch(`${service.url}/api/password/forgot`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: pageOrigin },
+    body: JSON.stringify({ customerNumber: customer.number }),
+  });
+  // The service queues the mail after its answer: look until it is there.
+  for (let tries = 0; tries < 100; tries++) {
+    const mails = (await (await fetch(`${service.url}/dev/mail.json`)).json()) as Array<{
+      kind: string;
+      to: string;
+      text: string;
+    }>;
+    const mail = mails.find(
+      (item) => item.kind === 'password_reset' && item.to.startsWith(customer.number.toLowerCase()),
+    );
+    const token = mail && /#portal-reset=([\w-]+)/.exec(mail.text)?.[1];
+    if (token) return token;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no reset mail for ${customer.number}`);
+}
+
+/** Logs in with a wrong password, in any language, and waits for the answer. */
+async function failLogin(page: Page, number: string): Promise<void> {
+  await page.locator('input[name="customer-number"]').fill(number);
+  await page.locator('input[name="password"]').fill('Wrong7!password');
+  await page.locator('customer-portal button[type=submit]').click();
+  await page.locator('customer-portal button[type=submit][aria-disabled="false"]').waitFor();
+  await page.waitForTimeout(100);
+}
+
 for (const size of sizes) {
   const shot = async (page: Page, name: string) => {
     await page.waitForTimeout(150);
@@ -119,6 +157,8 @@ for (const size of sizes) {
   };
   const context = await browser.newContext({ viewport: size });
   const page = await context.newPage();
+  // Its initial password expires at the end of this round (German).
+  const expiring = await newCustomer('de');
 
   // Login (English), with an error after a wrong password.
   await page.goto(`${pageOrigin}/?lang=en`);
@@ -126,9 +166,36 @@ for (const size of sizes) {
   await shot(page, 'login-en');
   await page.getByLabel('Customer number', { exact: true }).fill('NOPE-1');
   await page.getByLabel('Password', { exact: true }).fill('wrong');
-  await page.getByRole('button', { name: 'log in' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByText('is not correct').waitFor();
   await shot(page, 'login-error-en');
+
+  // Caps Lock on at the password (Italian).
+  await page.goto(`${pageOrigin}/?lang=it`);
+  await page.locator('input[name="password"]').focus();
+  await page
+    .locator('input[name="password"]')
+    .evaluate((input) =>
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', modifierCapsLock: true })),
+    );
+  await page.locator('customer-portal .cp-caps:not(:empty)').waitFor();
+  await shot(page, 'login-caps-lock-it');
+
+  // A lockout coming (French): two tries left after three, then the wait counting down.
+  const locked = `LOCK-${size.name}`.toUpperCase();
+  await page.goto(`${pageOrigin}/?lang=fr`);
+  for (let attempt = 1; attempt <= 3; attempt++) await failLogin(page, locked);
+  await page.getByText('Après 2 autres tentatives').waitFor();
+  await shot(page, 'login-warning-fr');
+  for (let attempt = 4; attempt <= 5; attempt++) await failLogin(page, locked);
+  await portal(page).locator('.countdown').waitFor();
+  await shot(page, 'login-lockout-fr');
+
+  // The service down behind a page that answers (German).
+  await page.goto(`${pageOrigin}/?lang=de&down`);
+  await failLogin(page, '10012345');
+  await page.getByText('Ihre Internetverbindung funktioniert').waitFor();
+  await shot(page, 'login-unavailable-de');
 
   // Change the initial password (German), with the checklist half met and a mismatch.
   const first = await newCustomer('de');
@@ -165,15 +232,15 @@ for (const size of sizes) {
   await page.locator('customer-portal-forgot-sent').waitFor();
   await shot(page, 'forgot-sent-it');
 
-  // The reset link (English), opened with an unknown token: the view, then its error.
-  await page.goto(`${pageOrigin}/?lang=en#portal-reset=not-a-real-token-0123456789`);
-  await page.locator('customer-portal-reset').waitFor();
+  // The reset link (English) from a real mail; one no longer valid (German), said at once.
+  const resetting = await newCustomer('en');
+  await activate(resetting, 'Chosen7!passwordQ');
+  await page.goto(`${pageOrigin}/?lang=en#portal-reset=${await resetToken(resetting)}`);
+  await page.locator('customer-portal-reset input[name="new-password"]').waitFor();
   await shot(page, 'reset-en');
-  await page.locator('input[name="new-password"]').fill('Fresh7!passwordX');
-  await page.locator('input[name="repeat-password"]').fill('Fresh7!passwordX');
-  await page.getByRole('button', { name: 'set password' }).click();
-  await page.getByText('no longer valid').waitFor();
-  await shot(page, 'reset-invalid-en');
+  await page.goto(`${pageOrigin}/?lang=de#portal-reset=ThisLinkWasReplacedAlready_0123456789`);
+  await page.getByText('Dieser Link ist nicht mehr gültig').waitFor();
+  await shot(page, 'reset-invalid-de');
 
   // The internal area (German): first change of password through the API, then log in.
   const second = await newCustomer('de');
@@ -198,6 +265,15 @@ for (const size of sizes) {
   await page.locator('customer-portal-login').waitFor();
   await shot(page, 'launcher-open-en');
 
+  // The initial password, typed right, two weeks too late (German).
+  service.clock.advance?.(15 * 86_400_000);
+  await page.goto(`${pageOrigin}/?lang=de`);
+  await page.locator('input[name="customer-number"]').fill(expiring.number);
+  await page.locator('input[name="password"]').fill(expiring.password);
+  await page.locator('customer-portal button[type=submit]').click();
+  await page.getByText('aber abgelaufen').waitFor();
+  await shot(page, 'login-expired-de');
+
   await context.close();
 }
 
@@ -220,7 +296,7 @@ for (const width of [320, 375, 1280]) {
   await header('login-en');
   await page.getByLabel('Customer number', { exact: true }).fill(headerCustomer.number);
   await page.getByLabel('Password', { exact: true }).fill(headerPassword);
-  await page.getByRole('button', { name: 'log in' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
   await page.locator('customer-portal-account').waitFor();
   for (const language of ['de', 'fr', 'it', 'en']) {
     await portal(page).locator(`[part~="language"][lang="${language}"]`).click();

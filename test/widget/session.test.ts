@@ -31,10 +31,10 @@ describe('the session in the page', () => {
   it('pressing "reset password" three times sends one request, and the button shows it is busy', async () => {
     const customer = await createActiveCustomer(api);
     const portal = await mountPortal({ api });
-    click(portal, 'Forgot your password');
+    click(portal, 'Forgot your password?');
     await waitForView(portal, 'forgot');
     type(portal, 'Customer number', customer.number);
-    const submit = button(portal, 'reset password');
+    const submit = button(portal, 'Reset password');
     submit.click();
     submit.click();
     submit.click();

@@ -1,5 +1,5 @@
 /**
- * @module "Forgot your password" (help text C.2): the customer number and "reset password".
+ * @module "Forgot your password?" (help text C.2): the customer number and "Reset password".
  */
 import { msg } from '@lit/localize';
 import { html, type PropertyDeclarations } from 'lit';
@@ -44,7 +44,7 @@ export class ForgotView extends PortalView {
       ? msg('Please enter your customer number.')
       : this.serverErrorAt('customer-number');
     return html`
-      <h2 class="cp-heading" tabindex="-1">${msg('Forgot your password')}</h2>
+      <h2 class="cp-heading" tabindex="-1">${msg('Forgot your password?')}</h2>
       <p class="cp-text">
         ${msg('Enter your customer number. We will send you an email with a link to set a new password.')}
       </p>
@@ -53,7 +53,7 @@ export class ForgotView extends PortalView {
           ${customerNumberInput(ids.number, this.customerNumber, error ? ids.error : undefined)}
           ${fieldError(ids.error, error)}
         </div>
-        ${submitButton(msg('reset password'), this.busy)}
+        ${submitButton(msg('Reset password'), this.busy)}
       </form>
       <p class="cp-actions">${linkButton(msg('Back to log in'), () => this.emit('cancel'))}</p>
     `;

@@ -1,6 +1,7 @@
 /**
- * @module The login screen (help text A.5, B.3): customer number, password, "log in",
- * and the way to "Forgot your password".
+ * @module The login screen (help text A.5, B.3): customer number, password, "Log in",
+ * and the way to "Forgot your password?". The first screen: it loads with the element,
+ * the others after it (screens.ts).
  */
 import { msg } from '@lit/localize';
 import { html, type PropertyDeclarations } from 'lit';
@@ -83,10 +84,10 @@ export class LoginView extends PortalView {
           <input class="cp-checkbox" type="checkbox" name="remember" id=${ids.remember} .checked=${this.remembered} />
           <label for=${ids.remember}>${msg('Remember my customer number on this device')}</label>
         </div>
-        ${submitButton(msg('log in'), this.busy)}
+        ${submitButton(msg('Log in'), this.busy)}
       </form>
       <p class="cp-actions">
-        ${linkButton(msg('Forgot your password'), () =>
+        ${linkButton(msg('Forgot your password?'), () =>
           this.emit<ForgotDetail>('forgot-password', {
             customerNumber: this.field('customer-number').trim(),
           }),

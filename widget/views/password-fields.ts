@@ -1,21 +1,15 @@
 /**
- * @module Password fields: one field with its show/hide toggle, and the pair "New
- * password" / "Re-enter new password" with the live checklist of the contract's rules
- * and the mismatch warning. Light DOM, like the screens that use them.
+ * @module One password field: its label, a button that shows or hides what was typed (a
+ * toggle: `aria-pressed`), and a hint while Caps Lock is on. Light DOM, like the screens
+ * that use it; the pair "New password" / "Re-enter new password" is in
+ * new-password-fields.ts.
  */
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, svg } from 'lit';
+import { html, nothing, type PropertyDeclarations, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import {
-  CHECKLIST_RULES,
-  failedChecklistRules,
-  failedPasswordRules,
-  normalizeCustomerNumber,
-} from '../../server/contract.ts';
-import { describeFailedRules, describeRule } from '../messages.ts';
 import { PortalView, uniqueId } from './portal-view.ts';
 
-/** One password input with its label and a button that shows or hides what was typed. */
+/** One password input with its label, the show/hide toggle and the Caps Lock hint. */
 export class PasswordField extends PortalView {
   static override properties: PropertyDeclarations = {
     label: { attribute: false },
@@ -24,6 +18,7 @@ export class PasswordField extends PortalView {
     describedBy: { attribute: false },
     invalid: { attribute: false },
     visible: { state: true },
+    capsLock: { state: true },
   };
 
   /** The visible label, one of the help text's ("Previous password", "New password", …). */
@@ -38,10 +33,18 @@ export class PasswordField extends PortalView {
   invalid = false;
 
   private visible = false;
+  /** Caps Lock was on at the last key typed here: a password typed so fails unseen. */
+  private capsLock = false;
   private readonly inputId = uniqueId('password');
+  private readonly capsId = uniqueId('caps');
+
+  private readCapsLock(event: KeyboardEvent): void {
+    // Synthetic events (a password manager filling in) may lack the method.
+    this.capsLock = event.getModifierState?.('CapsLock') ?? false;
+  }
 
   override render() {
-    const toggleName = this.visible ? msg(str`Hide ${this.label}`) : msg(str`Show ${this.label}`);
+    const describedBy = [this.describedBy, this.capsLock && this.capsId].filter(Boolean).join(' ');
     return html`
       <label class="cp-label" for=${this.inputId}>${this.label}</label>
       <div class="cp-password-row">
@@ -53,168 +56,45 @@ export class PasswordField extends PortalView {
           autocomplete=${this.autocomplete}
           autocapitalize="off"
           spellcheck="false"
-          aria-describedby=${ifDefined(this.describedBy || undefined)}
+          aria-describedby=${ifDefined(describedBy || undefined)}
           aria-invalid=${this.invalid ? 'true' : 'false'}
+          @keydown=${this.readCapsLock}
+          @keyup=${this.readCapsLock}
+          @blur=${() => {
+            this.capsLock = false;
+          }}
         />
         <button
           class="cp-toggle"
           type="button"
-          aria-label=${toggleName}
+          aria-label=${msg(str`Show ${this.label}`)}
+          aria-pressed=${this.visible}
           aria-controls=${this.inputId}
           @click=${() => {
             this.visible = !this.visible;
           }}
         >
-          ${eyeIcon(this.visible)}<span>${this.visible ? msg('Hide') : msg('Show')}</span>
+          ${eyeIcon(this.visible)}<span>${msg('Show')}</span>
         </button>
       </div>
+      <p class="cp-caps" id=${this.capsId} aria-live="polite">${this.capsLock ? msg('Caps Lock is on.') : nothing}</p>
     `;
   }
 }
 
 customElements.define('customer-portal-password', PasswordField);
 
-/**
- * "New password" and "Re-enter new password": the checklist follows typing, the mismatch
- * shows before submit, and `check()` blocks a submit that the service would refuse.
- */
-export class NewPasswordFields extends PortalView {
-  static override properties: PropertyDeclarations = {
-    customerNumber: { attribute: false },
-    password: { state: true },
-    repeated: { state: true },
-    repeatedLeft: { state: true },
-    problem: { state: true },
-  };
-
-  /** Checked too: the service refuses a password containing it (S03). */
-  customerNumber?: string | undefined;
-
-  private password = '';
-  private repeated = '';
-  private repeatedLeft = false;
-  /** The sentence shown after a blocked submit, until the customer types again. */
-  private problem: string | null = null;
-
-  private readonly ids = {
-    needs: uniqueId('needs'),
-    rules: uniqueId('rules'),
-    mismatch: uniqueId('mismatch'),
-    problem: uniqueId('problem'),
-  };
-
-  /** The new password, when both fields agree. */
-  get value(): string {
-    return this.password;
-  }
-
-  /** True when the service may be asked; else says what is wrong and focuses the field. */
-  check(): boolean {
-    // Compared as the service does: "1001 2345" typed is 10012345 inside a password.
-    const number = this.customerNumber && normalizeCustomerNumber(this.customerNumber);
-    const failed = failedPasswordRules(this.password, number);
-    if (this.password === '' || failed.length > 0) {
-      this.problem =
-        this.password === '' ? msg('Please enter a new password.') : describeFailedRules(failed);
-      void this.focusField('new-password');
-      return false;
-    }
-    if (this.repeated !== this.password) {
-      this.repeatedLeft = true;
-      void this.focusField('repeat-password');
-      return false;
-    }
-    return true;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('password') || changed.has('repeated')) this.problem = null;
-  }
-
-  private get mismatch(): boolean {
-    if (this.repeated === '' || this.repeated === this.password) return false;
-    // While the customer is still typing the second field, a correct beginning is no mismatch.
-    return (
-      this.repeatedLeft ||
-      this.repeated.length >= this.password.length ||
-      !this.password.startsWith(this.repeated)
-    );
-  }
-
-  override render() {
-    const failed = failedChecklistRules(this.password);
-    const mismatch = this.mismatch;
-    // The service's verdict (too common, unchanged, …) shows where the customer fixes it.
-    const problem = this.problem ?? this.serverErrorAt('new-password');
-    return html`
-      <div
-        class="cp-field"
-        @input=${(event: Event) => {
-          this.password = (event.target as HTMLInputElement).value;
-        }}
-      >
-        <customer-portal-password
-          name="new-password"
-          autocomplete="new-password"
-          .label=${msg('New password')}
-          .describedBy=${`${this.ids.needs} ${this.ids.rules}${problem ? ` ${this.ids.problem}` : ''}`}
-          .invalid=${problem !== null}
-        ></customer-portal-password>
-        <p class="cp-hint" id=${this.ids.needs}>${msg('Your new password needs:')}</p>
-        <ul class="cp-checklist" id=${this.ids.rules}>
-          ${CHECKLIST_RULES.map((rule) => {
-            const met = !failed.includes(rule);
-            return html`<li class=${met ? 'cp-met' : ''}>
-              ${checkIcon(met)}<span>${describeRule(rule)}</span
-              ><span class="cp-visually-hidden"> (${met ? msg('done') : msg('still missing')})</span>
-            </li>`;
-          })}
-        </ul>
-        ${problem ? html`<p class="cp-field-error" id=${this.ids.problem}>${problem}</p>` : nothing}
-      </div>
-      <div
-        class="cp-field"
-        @input=${(event: Event) => {
-          this.repeated = (event.target as HTMLInputElement).value;
-        }}
-        @focusout=${(event: FocusEvent) => {
-          if (event.target instanceof HTMLInputElement) this.repeatedLeft = true;
-        }}
-      >
-        <customer-portal-password
-          name="repeat-password"
-          autocomplete="new-password"
-          .label=${msg('Re-enter new password')}
-          .describedBy=${this.ids.mismatch}
-          .invalid=${mismatch}
-        ></customer-portal-password>
-        <p class="cp-field-error" id=${this.ids.mismatch} aria-live="polite">
-          ${mismatch ? msg('The passwords do not match.') : nothing}
-        </p>
-      </div>
-    `;
-  }
-}
-
-customElements.define('customer-portal-new-password', NewPasswordFields);
-
 declare global {
   interface HTMLElementTagNameMap {
     'customer-portal-password': PasswordField;
-    'customer-portal-new-password': NewPasswordFields;
   }
 }
 
-function eyeIcon(open: boolean) {
+/** An eye; struck through while the password shows, as the toggle is pressed. */
+function eyeIcon(shown: boolean) {
   return html`<svg class="cp-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
     <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" />
     <circle cx="12" cy="12" r="3" />
-    ${open ? svg`<path d="M4 4l16 16" />` : nothing}
-  </svg>`;
-}
-
-function checkIcon(met: boolean) {
-  return html`<svg class="cp-icon cp-rule-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-    ${met ? svg`<path d="M5 12.5l4.5 4.5L19 7.5" />` : svg`<circle cx="12" cy="12" r="4" />`}
+    ${shown ? svg`<path d="M4 4l16 16" />` : nothing}
   </svg>`;
 }

@@ -1,10 +1,11 @@
 /**
- * @module The page the reset email's link opens (help text C.5): two fields and
- * "set password"; the customer is then in the internal area (S15).
+ * @module The page the reset email's link opens (help text C.5): two fields and "Set
+ * password"; the customer is then in the internal area (S15). A link that no longer works
+ * (checked as it opens) says so at once and offers a new one, instead of the fields.
  */
 import { msg } from '@lit/localize';
-import { html, nothing, type PropertyDeclarations } from 'lit';
-import { hiddenUsername, linkButton, submitButton } from './form-parts.ts';
+import { html, type PropertyDeclarations } from 'lit';
+import { hiddenUsername, submitButton } from './form-parts.ts';
 import { PortalView } from './portal-view.ts';
 
 export interface ResetDetail {
@@ -23,7 +24,7 @@ export class ResetView extends PortalView {
 
   /** The customer number if this browser remembers it: the password manager's username. */
   customerNumber = '';
-  /** The service said the link is used or expired: offer to ask for a new one. */
+  /** The service said the link is used, expired or replaced: offer to ask for a new one. */
   linkInvalid = false;
 
   private submit(event: SubmitEvent): void {
@@ -34,6 +35,17 @@ export class ResetView extends PortalView {
   }
 
   override render() {
+    if (this.linkInvalid) {
+      return html`
+        <h2 class="cp-heading" tabindex="-1">${msg('This link is no longer valid')}</h2>
+        <p class="cp-text">
+          ${msg('It has expired, was already used, or a newer one was sent. We will gladly send you a new link by email.')}
+        </p>
+        <button class="cp-button" type="button" @click=${() => this.emit('forgot-password')}>
+          ${msg('Request a new link')}
+        </button>
+      `;
+    }
     return html`
       <h2 class="cp-heading" tabindex="-1">${msg('Set a new password')}</h2>
       <p class="cp-text">${msg('Enter your new password in both fields.')}</p>
@@ -43,15 +55,8 @@ export class ResetView extends PortalView {
           .customerNumber=${this.customerNumber || undefined}
           .serverError=${this.serverError}
         ></customer-portal-new-password>
-        ${submitButton(msg('set password'), this.busy)}
+        ${submitButton(msg('Set password'), this.busy)}
       </form>
-      ${
-        this.linkInvalid
-          ? html`<p class="cp-actions">
-              ${linkButton(msg('Forgot your password'), () => this.emit('forgot-password'))}
-            </p>`
-          : nothing
-      }
     `;
   }
 }

@@ -129,6 +129,13 @@ export const viewStyles: CSSResult = css`
     color: var(--_muted);
     font-size: 0.9375em;
   }
+  customer-portal > .cp-root .cp-caps {
+    margin: 0.25em 0 0;
+    font-weight: 600;
+  }
+  customer-portal > .cp-root .cp-caps:empty {
+    display: none;
+  }
   customer-portal > .cp-root .cp-checklist {
     display: grid;
     gap: 0.125em;

@@ -35,7 +35,15 @@ export function provisionWithCli(
       '--language',
       language,
     ],
-    { env: { ...process.env, PORTAL_DB: portal.config.databasePath }, encoding: 'utf8' },
+    {
+      // The CLI reads the service's configuration: the same database, the same signature.
+      env: {
+        ...process.env,
+        PORTAL_DB: portal.config.databasePath,
+        PORTAL_BRAND_NAME: portal.config.brandName ?? '',
+      },
+      encoding: 'utf8',
+    },
   );
   assert.equal(run.status, 0, run.stderr);
   const number = /Created customer (\S+)/.exec(run.stdout)?.[1];
@@ -85,7 +93,7 @@ export async function logIn(
   const t = labels(language);
   await page.getByLabel(t('Customer number'), { exact: true }).fill(number);
   await page.getByLabel(t('Password'), { exact: true }).fill(password);
-  await page.getByRole('button', { name: t('log in'), exact: true }).click();
+  await page.getByRole('button', { name: t('Log in'), exact: true }).click();
 }
 
 /** Help text A.4. */
@@ -114,9 +122,9 @@ export async function expectInternalArea(page: Page, language: Language, number:
 /** Help text C.1–C.3. */
 export async function requestReset(page: Page, language: Language, number: string) {
   const t = labels(language);
-  await page.getByRole('button', { name: t('Forgot your password'), exact: true }).click();
+  await page.getByRole('button', { name: t('Forgot your password?'), exact: true }).click();
   await page.getByLabel(t('Customer number'), { exact: true }).fill(number);
-  await page.getByRole('button', { name: t('reset password'), exact: true }).click();
+  await page.getByRole('button', { name: t('Reset password'), exact: true }).click();
   await page
     .getByText(
       t(
@@ -131,7 +139,7 @@ export async function setNewPassword(page: Page, language: Language, chosen: str
   const t = labels(language);
   await page.getByLabel(t('New password'), { exact: true }).fill(chosen);
   await page.getByLabel(t('Re-enter new password'), { exact: true }).fill(chosen);
-  await page.getByRole('button', { name: t('set password'), exact: true }).click();
+  await page.getByRole('button', { name: t('Set password'), exact: true }).click();
 }
 
 /** A customer who already chose a password (A.4 done), made over HTTP as a CRM would. */

@@ -34,7 +34,7 @@ function decode(text: string): string {
     .replaceAll('&amp;', '&');
 }
 
-/** `t('log in')` in the language: the English source itself for English. */
+/** `t('Log in')` in the language: the English source itself for English. */
 export function labels(language: Language): (english: string) => string {
   const table = translations(language);
   return (english) => {

@@ -179,8 +179,9 @@ export function visibleTexts(portal: HTMLElement): string[] {
 }
 
 /**
- * Fills in the login and presses "log in", as help text A.5 says. Does not wait: the next
- * screen depends on the customer (change-initial, account) or the error.
+ * Fills in the login and presses "Log in", as help text A.5 says, in whatever language
+ * the portal shows (the fields by their names). Does not wait: the next screen depends on
+ * the customer (change-initial, account) or the error.
  */
 export function submitLogin(
   portal: HTMLElement,
@@ -188,10 +189,19 @@ export function submitLogin(
   password: string,
   options: { remember?: boolean } = {},
 ): void {
-  type(portal, 'Customer number', customerNumber);
-  type(portal, 'Password', password);
-  if (options.remember) field(portal, 'Remember my customer number on this device').click();
-  click(portal, 'log in');
+  const login = portal.querySelector('customer-portal-login');
+  assert(login, 'the login screen');
+  for (const [name, value] of [
+    ['customer-number', customerNumber],
+    ['password', password],
+  ] as const) {
+    const input = login.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+    assert(input, `the ${name} field`);
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  }
+  if (options.remember) login.querySelector<HTMLInputElement>('input[name="remember"]')?.click();
+  login.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
 }
 
 export async function pickLanguage(portal: HTMLElement, language: Language): Promise<void> {

@@ -105,3 +105,26 @@ export async function createActiveCustomer(
 export function readMail(url: string): Promise<DevMail[]> {
   return executeServerCommand<DevMail[], { url: string }>('portal-mail', { url });
 }
+
+/**
+ * The token of a real "Change password now" link (help text C.2–C.4): asks for a reset
+ * for the customer (a new active one by default) and reads it from the mail.
+ */
+export async function requestResetToken(url: string, customer?: TestCustomer): Promise<string> {
+  const owner = customer ?? (await createActiveCustomer(url));
+  const response = await fetch(`${url}/api/password/forgot`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ customerNumber: owner.number }),
+  });
+  if (response.status !== 202) throw new Error(`forgot answered ${response.status}`);
+  const to = `${owner.number.toLowerCase()}@example.com`;
+  // The service queues the mail after its answer (S07): look until it is there.
+  for (let tries = 0; tries < 100; tries++) {
+    const mail = (await readMail(url)).find((m) => m.to === to && m.kind === 'password_reset');
+    const token = mail && /#portal-reset=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    if (token) return token;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no reset mail to ${to}`);
+}

@@ -4,7 +4,12 @@
  */
 import type { CustomerPortal } from '../../../widget/customer-portal.ts';
 import { click, mountPortal, submitLogin, type, waitForView } from './portal.ts';
-import { createActiveCustomer, createCustomer, type TestCustomer } from './service.ts';
+import {
+  createActiveCustomer,
+  createCustomer,
+  requestResetToken,
+  type TestCustomer,
+} from './service.ts';
 
 export const VIEWS = [
   'login',
@@ -29,20 +34,22 @@ export async function reachView(api: string, view: ViewName): Promise<ReachedVie
     case 'forgot':
     case 'forgot-sent': {
       const portal = await mountPortal({ api, lang: 'en' });
-      click(portal, 'Forgot your password');
+      click(portal, 'Forgot your password?');
       await waitForView(portal, 'forgot');
       if (view === 'forgot-sent') {
         type(portal, 'Customer number', 'NO-SUCH-CUSTOMER');
-        click(portal, 'reset password');
+        click(portal, 'Reset password');
         await waitForView(portal, 'forgot-sent');
       }
       return { portal, customer: null };
     }
     case 'reset': {
-      history.replaceState(null, '', '#portal-reset=a-link-from-an-email-0123456789');
+      // A link that works: one no longer valid shows no fields (see reset-link.test.ts).
+      const customer = await createActiveCustomer(api);
+      history.replaceState(null, '', `#portal-reset=${await requestResetToken(api, customer)}`);
       const portal = await mountPortal({ api, lang: 'en' });
       await waitForView(portal, 'reset');
-      return { portal, customer: null };
+      return { portal, customer };
     }
     case 'change-initial': {
       const customer = await createCustomer(api);

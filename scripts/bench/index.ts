@@ -1,0 +1,135 @@
+/**
+ * @module `npm run bench`: how fast the service is on this machine, each figure beside a
+ * floor measured in the same run, written to bench/results.md and printed. Needs the
+ * production build (`npm run build`) and Chromium; takes 4 to 5 minutes on 2 cores, well
+ * within 10. `BENCH_QUICK=1` checks the bench itself in a minute or two (into
+ * test-results/bench/), `BENCH_OUTPUT=FILE` writes elsewhere.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { freePort } from '../../test/support/free-port.ts';
+import { snapshotBuild } from './build.ts';
+import { measureFirstPaint } from './first-paint.ts';
+import { startHonoFloor } from './floors.ts';
+import { measureLogins, measureMemory, measureTokenRoutes, type Subjects } from './measurements.ts';
+import { readMemory } from './processes.ts';
+import { type Results, renderReport } from './report.ts';
+import { measureScale } from './scale.ts';
+import { SEEDED_PASSWORD, seedDatabase, signAccessToken } from './seed.ts';
+import { startService } from './service.ts';
+import { PROJECT_ROOT, SETTINGS } from './settings.ts';
+
+/**
+ * Sessions whose refresh tokens are known: each refreshing connection of each load takes
+ * one (16 for the refresh loads, 15 for the memory load).
+ */
+const KNOWN_SESSIONS = 64;
+
+const startedAt = new Date();
+const loadBefore = loadavg();
+const folder = mkdtempSync(join(tmpdir(), 'portal-bench-'));
+const step = (text: string) =>
+  console.error(
+    `[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${text}`,
+  );
+
+try {
+  const build = await snapshotBuild(join(folder, 'build'));
+  if (build.newerSources.length > 0) {
+    step(
+      `warning: ${build.newerSources.length} source files are newer than the build; run npm run build to measure them`,
+    );
+  }
+  const passwordHash = await build.modules.passwords.hashPassword(SEEDED_PASSWORD);
+  const pagePort = await freePort();
+  const pageOrigin = `http://localhost:${pagePort}`;
+
+  step(`seeding ${SETTINGS.customers.toLocaleString('en')} customers and sessions`);
+  const seeded = await seedDatabase(build.modules, join(folder, 'main.db'), {
+    customers: SETTINGS.customers,
+    knownRefreshTokens: KNOWN_SESSIONS,
+    passwordHash,
+  });
+  // The floor's copy, taken before the service starts: the same rows, keys and tokens.
+  const floorDatabase = join(folder, 'floor.db');
+  copyFileSync(seeded.path, floorDatabase);
+
+  const service = await startService(build, {
+    port: await freePort(),
+    unusedPort: await freePort(),
+    databasePath: seeded.path,
+    pageOrigin,
+    logFile: join(folder, 'service.log'),
+  });
+  const idleMemory = readMemory(service.pid).rss;
+  const floor = await startHonoFloor({
+    port: await freePort(),
+    databasePath: floorDatabase,
+    issuer: service.url,
+    audience: build.modules.accessTokens.AUDIENCE,
+    logFile: join(folder, 'floor.log'),
+  });
+  const subjects: Subjects = {
+    service,
+    floor,
+    origin: pageOrigin,
+    seeded,
+    accessToken: await signAccessToken(build.modules, seeded, service.url),
+    serviceTokens: [...seeded.refreshTokens],
+    floorTokens: [...seeded.refreshTokens],
+  };
+
+  let measured: Pick<Results, 'logins' | 'tokens' | 'memory' | 'firstPaint'>;
+  try {
+    step('logins against argon2, /healthz beside them');
+    const logins = await measureLogins(subjects);
+    step('GET /api/me and refresh against their floors');
+    const tokens = await measureTokenRoutes(subjects);
+    step('memory under 50 connections');
+    const memory = await measureMemory(subjects, idleMemory);
+    step(`first paint: ${SETTINGS.pageLoads} cold loads of each page in Chromium`);
+    const firstPaint = await measureFirstPaint(service.url, pagePort);
+    measured = { logins, tokens, memory, firstPaint };
+  } finally {
+    await Promise.all([service.stop(), floor.stop()]);
+  }
+
+  step(
+    `latency at ${SETTINGS.scaleSizes.map((size) => size.toLocaleString('en')).join(', ')} customers`,
+  );
+  const scale = await measureScale(build, { folder, passwordHash, pageOrigin });
+
+  const report = renderReport({
+    ...measured,
+    scale,
+    startedAt,
+    seconds: (Date.now() - startedAt.getTime()) / 1000,
+    loadBefore,
+    loadAfter: loadavg(),
+    build,
+    commit: describeCommit(),
+    autocannonVersion: packageVersion('autocannon'),
+  });
+  mkdirSync(dirname(SETTINGS.output), { recursive: true });
+  writeFileSync(SETTINGS.output, `${report}\n`);
+  console.log(report);
+  step(`written to ${SETTINGS.output}`);
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
+
+function describeCommit(): string {
+  const git = (...args: string[]) =>
+    spawnSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout.trim();
+  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  return git('status', '--porcelain', '--untracked-files=no')
+    ? `${commit} with uncommitted changes`
+    : commit;
+}
+
+function packageVersion(name: string): string {
+  const manifest = join(PROJECT_ROOT, 'node_modules', name, 'package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}

@@ -1,0 +1,67 @@
+/**
+ * @module What "Forgot your password?" does for a customer number (help text C.2–C.4), in
+ * one transaction: for an active customer under the mail cap (S10), a new reset link
+ * (S11, only the newest valid) and its mail queued in the outbox; an audit row either way.
+ * The route runs it after its answer, so the answer cannot tell which it was (S07).
+ */
+import type { Config } from '../config.ts';
+import { resetLinkFragment } from '../contract.ts';
+import type { Logger } from '../log.ts';
+import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
+import { findCustomerByNumber } from '../store/customers.ts';
+import type { Db } from '../store/database.ts';
+import { replaceResetToken } from '../store/one-time-tokens.ts';
+import { countRecentMails, queueMail } from '../store/outbox.ts';
+import { createRandomToken, hashToken } from './random-tokens.ts';
+
+/** At most this many reset mails per customer and hour (S10). */
+export const RESET_MAILS_PER_HOUR = 3;
+
+/** Sends a reset link to the customer with this number, if there is one who may have it. */
+export function sendResetLink(
+  services: { db: Db; config: Config; logger: Logger },
+  request: { customerNumber: string; origin: EventOrigin },
+  now: number,
+): void {
+  const { db, config } = services;
+  db.transaction(() => {
+    const customer = findCustomerByNumber(db, request.customerNumber);
+    const allowed =
+      customer?.status === 'active' &&
+      countRecentMails(db, customer.id, 'password_reset', now - 3_600_000) < RESET_MAILS_PER_HOUR;
+    recordSecurityEvent(
+      services,
+      {
+        action: allowed ? 'password_reset_requested' : 'password_reset_refused',
+        customer,
+        ...request.origin,
+      },
+      now,
+    );
+    if (!customer || !allowed) return;
+    const token = createRandomToken();
+    const expiresAt = now + config.resetLinkMinutes * 60_000;
+    replaceResetToken(db, customer.id, hashToken(token), now, expiresAt);
+    const resetUrl = new URL(config.publicUrl);
+    // The fragment never reaches a server log or a Referer (S12).
+    resetUrl.hash = resetLinkFragment(token, customer.language);
+    queueMail(
+      db,
+      {
+        customerId: customer.id,
+        kind: 'password_reset',
+        language: customer.language,
+        recipient: customer.email,
+        brandName: config.brandName,
+        values: {
+          name: customer.name,
+          customerNumber: customer.number,
+          resetUrl: resetUrl.href,
+          expiresAt: new Date(expiresAt),
+          supportEmail: config.supportEmail,
+        },
+      },
+      now,
+    );
+  })();
+}

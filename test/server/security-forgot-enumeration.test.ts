@@ -1,0 +1,104 @@
+/**
+ * S07 by the clock: "Forgot your password?" answers as fast for a number that gets a mail
+ * as for one that does not. Measured as a client elsewhere sees it, on the service in a
+ * process of its own. Each sample asks for a number that never asked before, so the mail
+ * cap (S10, three an hour) cannot make the two paths alike by itself, and comes from an
+ * address of its own, so the per-address limit (S09) stays out of it too.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { openDatabase } from '../../server/store/database.ts';
+import { newCustomerNumber, provisionCustomer, type TestCustomer } from '../support/customers.ts';
+import { PortalClient } from '../support/portal-client.ts';
+import { type ServiceProcess, sleep, startServiceProcess } from '../support/service-process.ts';
+
+let folder: string;
+let service: ServiceProcess;
+let client: PortalClient;
+
+before(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'portal-forgot-timing-'));
+  service = await startServiceProcess({ databasePath: join(folder, 'portal.db') });
+  client = new PortalClient(service.url);
+});
+after(async () => {
+  await service.kill();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+let addressCount = 0;
+
+/** Milliseconds one forgot request takes, from an address no other request used. */
+async function timeForgot(customerNumber: string): Promise<number> {
+  addressCount += 1;
+  client.address = `203.0.${Math.floor(addressCount / 250)}.${addressCount % 250}`;
+  // The service idle first, as for a request that comes alone.
+  await sleep(3);
+  const started = performance.now();
+  const answer = await client.post('/api/password/forgot', { customerNumber, language: 'en' });
+  const elapsed = performance.now() - started;
+  assert.equal(answer.status, 202, answer.text);
+  return elapsed;
+}
+
+const PAIRS = 60;
+
+test(`S07 a number that gets a mail is answered as fast as one that does not (${PAIRS} interleaved pairs, a fresh known number each)`, async (t) => {
+  const known: TestCustomer[] = [];
+  for (let i = 0; i < PAIRS + 2; i++) known.push(await provisionCustomer(client));
+  // Warm both paths up first.
+  for (let i = 0; i < 2; i++) {
+    await timeForgot((known.pop() as TestCustomer).number);
+    await timeForgot(newCustomerNumber('U'));
+  }
+
+  const knownTimes: number[] = [];
+  const unknownTimes: number[] = [];
+  let knownSlower = 0;
+  for (const [index, customer] of known.entries()) {
+    // Alternating which goes first, so whatever the second of a pair pays hits both alike.
+    let knownTime: number;
+    let unknownTime: number;
+    if (index % 2 === 0) {
+      knownTime = await timeForgot(customer.number);
+      unknownTime = await timeForgot(newCustomerNumber('U'));
+    } else {
+      unknownTime = await timeForgot(newCustomerNumber('U'));
+      knownTime = await timeForgot(customer.number);
+    }
+    knownTimes.push(knownTime);
+    unknownTimes.push(unknownTime);
+    if (knownTime > unknownTime) knownSlower += 1;
+  }
+  const [knownMedian, unknownMedian] = [median(knownTimes), median(unknownTimes)];
+  const apart = Math.abs(knownMedian - unknownMedian) / Math.min(knownMedian, unknownMedian);
+  const summary = `medians: known ${knownMedian.toFixed(2)} ms, unknown ${unknownMedian.toFixed(2)} ms (${(apart * 100).toFixed(0)} % apart); the known one slower in ${knownSlower} of ${PAIRS} pairs`;
+  t.diagnostic(summary);
+  // Were the two alike, which of a pair is slower would be a coin toss: one side winning
+  // 42 or more of 60 happens by chance in about one run of 370 (a two-sided sign test).
+  assert.ok(knownSlower < 42 && PAIRS - knownSlower < 42, summary);
+  assert.ok(apart < 0.1, summary);
+
+  // And every known number did get its link: the samples measured the path that sends one.
+  const db = openDatabase(service.databasePath);
+  try {
+    const queued = db
+      .prepare("SELECT count(*) FROM outbox WHERE kind = 'password_reset'")
+      .pluck()
+      .get();
+    assert.equal(queued, PAIRS + 2);
+  } finally {
+    db.close();
+  }
+});
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}

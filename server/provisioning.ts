@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { CreateCustomerRequest, CustomerRecord } from './contract.ts';
 import { CreateCustomerRequestSchema } from './contract.ts';
 import { type Logger, silentLogger } from './log.ts';
+import { queueCustomerMail } from './mail/customer-mail.ts';
 import { recordSecurityEvent, type SecurityAction } from './security-events.ts';
 import { type AuditRow, listAudit } from './store/audit.ts';
 import {
@@ -26,7 +27,6 @@ import {
 } from './store/customers.ts';
 import type { Db } from './store/database.ts';
 import { deleteCustomerTokens } from './store/one-time-tokens.ts';
-import { queueMail } from './store/outbox.ts';
 import { revokeCustomerSessions } from './store/sessions.ts';
 import { validate } from './validate.ts';
 
@@ -140,32 +140,25 @@ export async function createCustomer(
       { ...customer, number, passwordHash, initialPasswordExpiresAt: expiresAt },
       now,
     );
-    const mail = {
-      customerId,
-      language: customer.language,
-      recipient: customer.email,
-      brandName: config.brandName,
-    };
-    queueMail(
+    const recipient = { id: customerId, email: customer.email, language: customer.language };
+    queueCustomerMail(
       db,
-      {
-        ...mail,
-        kind: 'customer_number',
-        values: { name: customer.name, customerNumber: number, portalUrl: config.publicUrl },
-      },
+      config,
+      recipient,
+      'customer_number',
+      { name: customer.name, customerNumber: number, portalUrl: config.publicUrl },
       now,
     );
-    queueMail(
+    queueCustomerMail(
       db,
+      config,
+      recipient,
+      'initial_password',
       {
-        ...mail,
-        kind: 'initial_password',
-        values: {
-          name: customer.name,
-          password,
-          expiresAt: new Date(expiresAt),
-          portalUrl: config.publicUrl,
-        },
+        name: customer.name,
+        password,
+        expiresAt: new Date(expiresAt),
+        portalUrl: config.publicUrl,
       },
       now,
     );
@@ -221,20 +214,16 @@ export async function resendInitialPassword(
     revokeCustomerSessions(db, customer.id, now);
     deleteCustomerTokens(db, customer.id);
     clearFailures(db, 'account', customer.number);
-    queueMail(
+    queueCustomerMail(
       db,
+      config,
+      customer,
+      'initial_password',
       {
-        customerId: customer.id,
-        language: customer.language,
-        recipient: customer.email,
-        brandName: config.brandName,
-        kind: 'initial_password',
-        values: {
-          name: customer.name,
-          password,
-          expiresAt: new Date(expiresAt),
-          portalUrl: config.publicUrl,
-        },
+        name: customer.name,
+        password,
+        expiresAt: new Date(expiresAt),
+        portalUrl: config.publicUrl,
       },
       now,
     );

@@ -7,11 +7,12 @@
 import type { Config } from '../config.ts';
 import { resetLinkFragment } from '../contract.ts';
 import type { Logger } from '../log.ts';
+import { queueCustomerMail } from '../mail/customer-mail.ts';
 import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
 import { findCustomerByNumber } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
 import { replaceResetToken } from '../store/one-time-tokens.ts';
-import { countRecentMails, queueMail } from '../store/outbox.ts';
+import { countRecentMails } from '../store/outbox.ts';
 import { createRandomToken, hashToken } from './random-tokens.ts';
 
 /** At most this many reset mails per customer and hour (S10). */
@@ -45,21 +46,17 @@ export function sendResetLink(
     const resetUrl = new URL(config.publicUrl);
     // The fragment never reaches a server log or a Referer (S12).
     resetUrl.hash = resetLinkFragment(token, customer.language);
-    queueMail(
+    queueCustomerMail(
       db,
+      config,
+      customer,
+      'password_reset',
       {
-        customerId: customer.id,
-        kind: 'password_reset',
-        language: customer.language,
-        recipient: customer.email,
-        brandName: config.brandName,
-        values: {
-          name: customer.name,
-          customerNumber: customer.number,
-          resetUrl: resetUrl.href,
-          expiresAt: new Date(expiresAt),
-          supportEmail: config.supportEmail,
-        },
+        name: customer.name,
+        customerNumber: customer.number,
+        resetUrl: resetUrl.href,
+        expiresAt: new Date(expiresAt),
+        supportEmail: config.supportEmail,
       },
       now,
     );

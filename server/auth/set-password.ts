@@ -5,11 +5,11 @@
  */
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import { queueCustomerMail } from '../mail/customer-mail.ts';
 import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
 import { type CustomerRow, updatePassword } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
 import { deleteCustomerTokens } from '../store/one-time-tokens.ts';
-import { queueMail } from '../store/outbox.ts';
 import { revokeCustomerSessions } from '../store/sessions.ts';
 import { clearFailures } from './throttle.ts';
 
@@ -33,21 +33,17 @@ export function setPassword(
   revokeCustomerSessions(db, customer.id, now);
   deleteCustomerTokens(db, customer.id);
   clearFailures(db, 'account', customer.number);
-  queueMail(
+  queueCustomerMail(
     db,
+    config,
+    customer,
+    'password_changed',
     {
-      customerId: customer.id,
-      kind: 'password_changed',
-      language: customer.language,
-      recipient: customer.email,
-      brandName: config.brandName,
-      values: {
-        name: customer.name,
-        customerNumber: customer.number,
-        changedAt: new Date(now),
-        supportEmail: config.supportEmail,
-        portalUrl: config.publicUrl,
-      },
+      name: customer.name,
+      customerNumber: customer.number,
+      changedAt: new Date(now),
+      supportEmail: config.supportEmail,
+      portalUrl: config.publicUrl,
     },
     now,
   );

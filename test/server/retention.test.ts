@@ -5,6 +5,7 @@
  * of it is gone once the stream stops; a mail still to be delivered is never deleted.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ import {
   requestChangeToken,
   type TestCustomer,
 } from '../support/customers.ts';
-import { PortalClient } from '../support/portal-client.ts';
+import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { useService } from '../support/service.ts';
 
 const service = useService({
@@ -54,12 +55,9 @@ const WINDOW_STEPS: Record<string, number> = {
 };
 const TABLES = Object.keys(WINDOW_STEPS);
 
-let addressCount = 0;
+const nextAddress = newAddresses('10.14');
 function newClient(): PortalClient {
-  addressCount += 1;
-  return new PortalClient(service.url, {
-    address: `10.14.${Math.floor(addressCount / 250)}.${addressCount % 250}`,
-  });
+  return new PortalClient(service.url, { address: nextAddress() });
 }
 
 function countRows(): Record<string, number> {
@@ -86,9 +84,10 @@ async function streamOfFailures(customer: TestCustomer, newcomer: TestCustomer):
     ...Array.from({ length: 5 }, () =>
       newClient().post('/api/password/forgot', { customerNumber: newCustomerNumber('U') }),
     ),
-    ...Array.from({ length: 5 }, (_, i) =>
+    ...Array.from({ length: 5 }, () =>
       newClient().post('/api/password/reset', {
-        token: `guess${addressCount}x${i}`.padEnd(43, 'x'),
+        // A well-formed token that was never issued.
+        token: randomBytes(32).toString('base64url'),
         newPassword: newPassword(),
       }),
     ),

@@ -18,7 +18,7 @@ import {
   type TestCustomer,
 } from '../support/customers.ts';
 import { auditRows } from '../support/database-snapshot.ts';
-import { PortalClient } from '../support/portal-client.ts';
+import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
 import { useService } from '../support/service.ts';
 
@@ -28,14 +28,11 @@ const service = useService({
 });
 
 const clients: PortalClient[] = [];
-let addressCount = 0;
+const nextAddress = newAddresses('198.51');
 
 /** A client from an address of its own, so only the limit under test is reached. */
 function newClient(): PortalClient {
-  addressCount += 1;
-  const client = new PortalClient(service.url, {
-    address: `198.51.100.${addressCount % 250}`,
-  });
+  const client = new PortalClient(service.url, { address: nextAddress() });
   clients.push(client);
   return client;
 }

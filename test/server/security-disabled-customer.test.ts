@@ -18,19 +18,18 @@ import {
   provisionCustomer,
   type TestCustomer,
 } from '../support/customers.ts';
-import { PortalClient } from '../support/portal-client.ts';
+import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
 import { useService } from '../support/service.ts';
 
 const service = useService({ env: { PORTAL_TRUSTED_PROXY_HEADER: 'x-forwarded-for' } });
 
 const clients: PortalClient[] = [];
-let addressCount = 0;
+const nextAddress = newAddresses('198.51');
 
 /** A client from an address of its own, so no per-address limit (S09) joins in. */
 function newClient(): PortalClient {
-  addressCount += 1;
-  const client = new PortalClient(service.url, { address: `198.51.100.${addressCount}` });
+  const client = new PortalClient(service.url, { address: nextAddress() });
   clients.push(client);
   return client;
 }

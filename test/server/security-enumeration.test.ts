@@ -12,7 +12,8 @@ import {
   provisionCustomer,
   type TestCustomer,
 } from '../support/customers.ts';
-import { PortalClient } from '../support/portal-client.ts';
+import { median } from '../support/median.ts';
+import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
 import { useService } from '../support/service.ts';
 
@@ -29,12 +30,11 @@ const service = useService(
 );
 
 let client: PortalClient;
-let addressCount = 0;
+const nextAddress = newAddresses('203.0');
 
 /** A login from an address no other request used. */
 function logInFromNewAddress(customerNumber: string, password: string): Promise<Answer> {
-  addressCount += 1;
-  client.address = `203.0.${Math.floor(addressCount / 250)}.${addressCount % 250}`;
+  client.address = nextAddress();
   return client.post('/api/login', { customerNumber, password });
 }
 
@@ -134,11 +134,3 @@ test('S04 S06 an expired initial password: a wrong one gets the usual answer; on
 test('S05 no password or token used in this file appears in a log line or an audit row', () => {
   assertNoSecretLeaked(service, client.secrets);
 });
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openDatabase } from '../../server/store/database.ts';
 import { newCustomerNumber, provisionCustomer, type TestCustomer } from '../support/customers.ts';
-import { PortalClient } from '../support/portal-client.ts';
+import { median } from '../support/median.ts';
+import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { type ServiceProcess, sleep, startServiceProcess } from '../support/service-process.ts';
 
 let folder: string;
@@ -29,12 +30,11 @@ after(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-let addressCount = 0;
+const nextAddress = newAddresses('203.0');
 
 /** Milliseconds one forgot request takes, from an address no other request used. */
 async function timeForgot(customerNumber: string): Promise<number> {
-  addressCount += 1;
-  client.address = `203.0.${Math.floor(addressCount / 250)}.${addressCount % 250}`;
+  client.address = nextAddress();
   // The service idle first, as for a request that comes alone.
   await sleep(3);
   const started = performance.now();
@@ -94,11 +94,3 @@ test(`S07 a number that gets a mail is answered as fast as one that does not (${
     db.close();
   }
 });
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}

@@ -15,7 +15,7 @@ import {
 } from '../support/customers.ts';
 import { auditRows } from '../support/database-snapshot.ts';
 import { latestMail, resetTokenIn } from '../support/mailbox.ts';
-import { PortalClient } from '../support/portal-client.ts';
+import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
 import { useService } from '../support/service.ts';
 
@@ -26,11 +26,10 @@ const service = useService({
 });
 
 const clients: PortalClient[] = [];
-let addressCount = 0;
+const nextAddress = newAddresses('192.0');
 
 function newClient(): PortalClient {
-  addressCount += 1;
-  const client = new PortalClient(service.url, { address: `192.0.2.${addressCount}` });
+  const client = new PortalClient(service.url, { address: nextAddress() });
   clients.push(client);
   return client;
 }

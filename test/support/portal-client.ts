@@ -56,3 +56,15 @@ function collectSecrets(value: unknown, into: Set<string>, key = ''): void {
     for (const [name, item] of Object.entries(value)) collectSecrets(item, into, name);
   }
 }
+
+/**
+ * Addresses no other request of the file used (`PREFIX.X.Y`, two octets given), so that
+ * clients stay under the per-address limits (S09) and only the limit under test is met.
+ */
+export function newAddresses(prefix: string): () => string {
+  let count = 0;
+  return () => {
+    count += 1;
+    return `${prefix}.${Math.floor(count / 250)}.${count % 250}`;
+  };
+}

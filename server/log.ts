@@ -27,10 +27,27 @@ export interface LoggerOptions {
 const SECRET_FIELD = /pass|token|secret|authorization|cookie/i;
 const SEVERITY: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
-/** Where the service's lines go in production. */
-export function writeToStdout(line: string): void {
-  console.log(line);
+let pending: string[] = [];
+
+/** One write for all the lines of one turn of the event loop. */
+function flushToStdout(): void {
+  if (pending.length === 0) return;
+  const text = `${pending.join('\n')}\n`;
+  pending = [];
+  process.stdout.write(text);
 }
+
+/**
+ * Where the service's lines go in production. Under load a line per request written on
+ * its own (console.log: formatting and a system call each) cost a tenth of the CPU time of
+ * a `GET /api/me`; the lines of one turn of the event loop are written together after it,
+ * in order, and whatever is left when the process exits is written before it does.
+ */
+export function writeToStdout(line: string): void {
+  if (pending.length === 0) setImmediate(flushToStdout);
+  pending.push(line);
+}
+process.on('exit', flushToStdout);
 
 /** A logger writing JSON lines to `write` (stdout by default; tests capture it). */
 export function createLogger(

@@ -58,8 +58,9 @@ if (!isPrivateFile(config.databasePath)) {
 }
 
 // Production writes JSON lines only, for log collectors; a newcomer gets four lines to follow.
+// Through the log's writer, so that it comes after the lines above, not before them.
 if (!config.production && portal.demo) {
-  console.log(`
+  writeToStdout(`
   Development mode: demo page, demo customer and dev mailbox (NODE_ENV=production turns them off)
 
   Demo WAPP page:        http://localhost:${portal.demo.port}/

@@ -12,6 +12,7 @@ import {
   type PasswordRule,
   passwordLength,
 } from '../contract.ts';
+import { inHashingSlot } from './hashing-slots.ts';
 
 /** OWASP Password Storage: argon2id, m=19 MiB, t=2, p=1. Raising these rehashes at login. */
 export const HASH_PARAMETERS = {
@@ -23,7 +24,7 @@ export const HASH_PARAMETERS = {
 
 /** Hashes a password as typed, after NFC normalisation, never truncated. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(normalizePassword(password), HASH_PARAMETERS);
+  return inHashingSlot(() => hash(normalizePassword(password), HASH_PARAMETERS));
 }
 
 // Unknown customer numbers verify against this, so they cost the same time (S06).
@@ -49,10 +50,13 @@ export async function verifyPassword(
 ): Promise<{ valid: boolean; rehash: boolean }> {
   verificationsStarted += 1;
   if (storedHash === null) {
-    await verify(await DUMMY_HASH, normalizePassword(password)).catch(() => false);
+    const dummy = await DUMMY_HASH;
+    await inHashingSlot(() => verify(dummy, normalizePassword(password))).catch(() => false);
     return { valid: false, rehash: false };
   }
-  const valid = await verify(storedHash, normalizePassword(password)).catch(() => false);
+  const valid = await inHashingSlot(() => verify(storedHash, normalizePassword(password))).catch(
+    () => false,
+  );
   return { valid, rehash: valid && isWeakerThanPolicy(storedHash) };
 }
 

@@ -3,7 +3,7 @@
  * sources (`server/`, through tsx) or from the build (`dist/server/`): found from the
  * folder that holds package.json, not from this file's depth.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +18,10 @@ function findProjectRoot(): string {
 }
 
 export const PROJECT_ROOT = findProjectRoot();
+/** The version package.json names: the one /api/config answers and the npm package carries. */
+export const PROJECT_VERSION: string = JSON.parse(
+  readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'),
+).version;
 /** The built widget (`npm run build`), served under /widget/. */
 export const WIDGET_DIRECTORY = join(PROJECT_ROOT, 'dist', 'widget');
 export const WIDGET_ENTRY = join(WIDGET_DIRECTORY, 'customer-portal.js');

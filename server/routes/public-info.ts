@@ -4,9 +4,8 @@
  */
 import { Hono } from 'hono';
 import { CHECKLIST_RULES, LANGUAGES, LIMITS, type PublicConfig } from '../contract.ts';
+import { PROJECT_VERSION } from '../project-paths.ts';
 import type { AppEnv, Services } from '../services.ts';
-
-export const VERSION = '0.1.0';
 
 export function publicInfoRoutes(services: Services) {
   const { db, config, tokens } = services;
@@ -20,7 +19,7 @@ export function publicInfoRoutes(services: Services) {
     languages: LANGUAGES,
     supportEmail: config.supportEmail,
     brandName: config.brandName,
-    version: VERSION,
+    version: PROJECT_VERSION,
   };
 
   return new Hono<AppEnv>()

@@ -1,13 +1,14 @@
 /**
- * @module The operator CLI: `npm run portal -- customers add|import|list|show|resend|unlock|disable|enable|delete`,
- * `mail list|retry`, `keys rotate`, `check` and `backup FILE` (from the build: `node dist/server/cli.js …`). It works on the database directly (PORTAL_DB), so
+ * @module The operator CLI: `npm run portal -- customers add|import|update|list|show|resend|unlock|disable|enable|delete`,
+ * `audit`, `mail list|retry`, `keys rotate`, `check` and `backup FILE` (from the build: `node dist/server/cli.js …`). It works on the database directly (PORTAL_DB), so
  * it needs no running service; a running service sees the changes at once.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { rotateSigningKey } from './auth/access-tokens.ts';
 import { checkInstallation } from './check.ts';
+import { runAuditCommand } from './cli-audit.ts';
+import { COMMANDS, commandUsage, parseCommand, stringOption, UsageError } from './cli-usage.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { CustomerRecord } from './contract.ts';
@@ -17,11 +18,13 @@ import {
   type PendingMail,
   retryUndeliveredMail,
 } from './mail/undelivered.ts';
+import { listAllCustomers } from './operations/list-customers.ts';
+import { type OperatorWarning, warnAboutSharedEmail } from './operations/shared-email-warning.ts';
+import { updateCustomer } from './operations/update-customer.ts';
 import {
   createCustomer,
   describeCustomer,
   listCustomerAudit,
-  listCustomerRecords,
   type Operator,
   ProvisioningError,
   removeCustomer,
@@ -33,21 +36,9 @@ import { backupDatabase, openDatabase } from './store/database.ts';
 
 const USAGE = `Usage: npm run portal -- <command>
 
-  customers add --email EMAIL --name NAME --language de|fr|it|en [--number N] [--password P]
-      Creates a customer and queues two mails: the customer number, and an initial
-      password (generated unless --password is given) that must be changed at first login.
-  customers import FILE.csv      creates every customer of a CSV file (columns email, name,
-      language and optionally number; commas or semicolons), or none if a line is wrong
-  customers list                 every customer, one line each
-  customers show NUMBER          one customer, with mails that could not be delivered and
-      their latest events
-  customers resend NUMBER [--force]
-      mails a new initial password (the old one stops working); --force also for a customer
-      who has already chosen a password (it is replaced)
-  customers unlock NUMBER        lifts a lockout after failed logins
-  customers disable NUMBER       blocks logins and ends the customer's sessions
-  customers enable NUMBER        allows logins again
-  customers delete NUMBER        deletes the customer
+${Object.values(COMMANDS)
+  .map((command) => command.usage)
+  .join('\n')}
   mail list                      every mail not delivered yet: waiting, or given up after
       PORTAL_MAIL_GIVE_UP_HOURS of failed attempts
   mail retry ID                  sends a mail again at once (a given-up one included); the
@@ -101,19 +92,12 @@ export async function runCli(
       return 0;
     }
     if (group === 'mail') return runMailCommand(operator, command, rest, print);
+    if (group === 'audit') {
+      return runAuditCommand(operator, parseCommand('audit', argv.slice(1)), print);
+    }
     if (group !== 'customers' || !command) throw new UsageError();
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        email: { type: 'string' },
-        name: { type: 'string' },
-        language: { type: 'string' },
-        number: { type: 'string' },
-        password: { type: 'string' },
-        force: { type: 'boolean' },
-      },
-    });
+    const parsed = parseCommand(`customers ${command}`, rest);
+    const { values, positionals } = parsed;
     const number = positionals[0];
     switch (command) {
       case 'add': {
@@ -128,6 +112,7 @@ export async function runCli(
           `Created customer ${customer.number} (${customer.name}, ${customer.email}, ${customer.language}).`,
         );
         print('Two mails are queued: the customer number, and the initial password.');
+        printWarnings(warnAboutSharedEmail(db, customer.email, customer.number), fail);
         return 0;
       }
       case 'import': {
@@ -151,11 +136,44 @@ export async function runCli(
         print(`Created ${result.created.length} customers:`);
         for (const line of result.created) print(`  ${line}`);
         print('Each gets two mails: the customer number, and the initial password.');
+        for (const warning of result.warnings) fail(`warning: ${file}, ${warning}`);
         return 0;
       }
-      case 'list':
-        for (const customer of listCustomerRecords(operator)) print(formatLine(customer));
+      case 'update': {
+        const changes = Object.fromEntries(
+          (['email', 'name', 'language'] as const)
+            .map((field) => [field, stringOption(parsed, field)])
+            .filter(([, value]) => value !== undefined),
+        );
+        if (Object.keys(changes).length === 0) {
+          throw new UsageError(
+            'give at least one of --email, --name, --language',
+            'customers update',
+          );
+        }
+        const update = updateCustomer(operator, requireNumber(number), changes);
+        print(formatLine(update.customer));
+        print(
+          update.changed.length > 0
+            ? `Updated ${update.changed.join(', ')}.`
+            : 'Nothing changed: the customer already has these details.',
+        );
+        printWarnings(update.warnings, fail);
         return 0;
+      }
+      case 'list': {
+        const search = stringOption(parsed, 'search');
+        const customers = listAllCustomers(operator, search);
+        if (values.json) {
+          print(JSON.stringify(customers, null, 2));
+          return 0;
+        }
+        if (customers.length === 0 && search !== undefined) {
+          print(`No customer's number, name or address holds "${search}".`);
+        }
+        for (const customer of customers) print(formatLine(customer));
+        return 0;
+      }
       case 'show': {
         const customer = describeCustomer(operator, requireNumber(number));
         print(formatLine(customer));
@@ -194,12 +212,9 @@ export async function runCli(
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      fail(USAGE);
-    } else if (
-      error instanceof ProvisioningError ||
-      error instanceof ConfigError ||
-      isParseError(error)
-    ) {
+      if (error.message) fail(`error: ${error.message}`);
+      fail(error.command ? commandUsage(error.command) : USAGE);
+    } else if (error instanceof ProvisioningError || error instanceof ConfigError) {
       fail(`error: ${(error as Error).message}`);
     } else {
       throw error;
@@ -209,8 +224,6 @@ export async function runCli(
     db.close();
   }
 }
-
-class UsageError extends Error {}
 
 function runMailCommand(
   operator: Operator,
@@ -249,10 +262,9 @@ function formatMail(mail: PendingMail): string {
   return `mail ${mail.id}  ${mail.kind} to ${mail.to}, queued ${new Date(mail.createdAt).toISOString()}: ${state}${error}`;
 }
 
-function isParseError(error: unknown): boolean {
-  return (
-    error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
-  );
+/** Done, but worth a look: on stderr, so a script reading the output is not disturbed. */
+function printWarnings(warnings: OperatorWarning[], fail: (line: string) => void): void {
+  for (const warning of warnings) fail(`warning: ${warning.message}`);
 }
 
 function requireNumber(number: string | undefined): string {

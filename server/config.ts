@@ -24,6 +24,11 @@ export interface Config {
   mailFrom: string;
   /** Bearer token of the admin API; without it the admin API is off (S27). */
   adminToken: string | null;
+  /**
+   * What a new customer number must look like, anchored with ^ and $; checked after the
+   * number is normalised (spaces dropped, upper-case), when customers are created.
+   */
+  customerNumberPattern: RegExp;
   supportEmail: string;
   /** The dealer's name, in the portal link page's title and the mails' signature; null: none. */
   brandName: string | null;
@@ -69,6 +74,11 @@ const REQUIRED_IN_PRODUCTION = [
 const BEARER_CHARACTERS = /^[A-Za-z0-9._~+/=-]+$/;
 /** A header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Letters, digits and dashes with at least one digit: the generated numbers (8 digits),
+ * the demo customer's and "K-2001" pass; a word such as "abc", typed by mistake, does not.
+ */
+export const DEFAULT_CUSTOMER_NUMBER_PATTERN = '^[A-Z0-9-]*[0-9][A-Z0-9-]*$';
 
 /**
  * Reads and checks the configuration; a bad value throws one line naming the variable.
@@ -124,6 +134,11 @@ export function loadConfig(env: Env): Readonly<Config> {
     smtpUrl: smtp(env, 'SMTP_URL'),
     mailFrom: email(env, 'MAIL_FROM', 'portal@dealer.example'),
     adminToken,
+    customerNumberPattern: anchoredPattern(
+      env,
+      'PORTAL_CUSTOMER_NUMBER_PATTERN',
+      DEFAULT_CUSTOMER_NUMBER_PATTERN,
+    ),
     supportEmail: email(env, 'SUPPORT_EMAIL', 'support@dealer.example'),
     brandName: brand(env, 'PORTAL_BRAND_NAME'),
     production,
@@ -251,6 +266,26 @@ function smtp(env: Env, name: string): string | null {
     );
   }
   return value;
+}
+
+/**
+ * A regular expression that must match a whole value: without ^ and $ a pattern such as
+ * [0-9]{8} would also let "X123456789" through, so both are demanded.
+ */
+function anchoredPattern(env: Env, name: string, fallback: string): RegExp {
+  const value = text(env, name, fallback);
+  if (!value.startsWith('^') || !value.endsWith('$')) {
+    throw new ConfigError(
+      `${name} must begin with ^ and end with $ so that it matches the whole number, e.g. ^[0-9]{8}$, not "${value}"`,
+    );
+  }
+  try {
+    return new RegExp(value, 'u');
+  } catch (error) {
+    throw new ConfigError(
+      `${name} is not a regular expression (${(error as Error).message}): "${value}"`,
+    );
+  }
 }
 
 /** A name for titles and signatures: one line of plain text. */

@@ -209,6 +209,41 @@ export const CreateCustomerRequestSchema = v.strictObject({
 });
 export type CreateCustomerRequest = v.InferInput<typeof CreateCustomerRequestSchema>;
 
+/** An operator's correction (PATCH /admin/customers/:number): any of the three, at least one. */
+export const UpdateCustomerRequestSchema = v.pipe(
+  v.partial(v.pick(CreateCustomerRequestSchema, ['email', 'name', 'language'])),
+  v.minEntries(1, 'must hold at least one of email, name, language'),
+);
+export type UpdateCustomerRequest = v.InferInput<typeof UpdateCustomerRequestSchema>;
+
+/**
+ * The query of GET /admin/customers: a text to look for in the number, name and address,
+ * a page size (100 unless given), and the `next` cursor of the previous page.
+ */
+export const CustomerListQuerySchema = v.strictObject({
+  search: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.nameMaxLength, 'is too long'))),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^(?:[1-9][0-9]{0,2}|1000)$/, 'is a whole number from 1 to 1000'),
+      v.transform(Number),
+    ),
+  ),
+  cursor: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[1-9][0-9]{0,14}$/, "is not the `next` of an earlier page's answer"),
+      v.transform(Number),
+    ),
+  ),
+});
+
+/**
+ * The optional body of POST /admin/customers/:number/resend-initial-password: `force`
+ * also replaces a password the customer has chosen (the CLI's --force).
+ */
+export const ResendInitialPasswordRequestSchema = v.object({ force: v.optional(v.boolean()) });
+
 // ---------------------------------------------------------------------------
 // The reset link (help text C.4; S11, S12)
 

@@ -3,6 +3,8 @@
  * operator exports it from a CRM or a spreadsheet. Every row is checked before the first
  * customer is created, so a file with a mistake creates nobody and names each bad line.
  */
+import { checkCustomerNumberPattern } from './operations/customer-number-pattern.ts';
+import { warnAboutSharedEmail } from './operations/shared-email-warning.ts';
 import {
   createCustomer,
   type Operator,
@@ -19,6 +21,8 @@ export interface ImportResult {
   created: string[];
   /** "line 3: email is not an email address", in file order; nothing was created. */
   problems: string[];
+  /** "line 4: a@b.ch is also the address of customer 1001": created all the same. */
+  warnings: string[];
 }
 
 /**
@@ -79,11 +83,11 @@ export async function importCustomers(operator: Operator, csv: string): Promise<
         ? [`line 1: unknown columns ${unknown.join(', ')} (use ${CSV_COLUMNS.join(', ')})`]
         : []),
     ];
-    return { created: [], problems };
+    return { created: [], problems, warnings: [] };
   }
 
   const problems: string[] = [];
-  const inputs: Array<Record<string, string>> = [];
+  const inputs: Array<{ line: number; input: Record<string, string> }> = [];
   const numbersInFile = new Map<string, number>();
   rows.forEach((cells, index) => {
     const line = index + 2;
@@ -94,6 +98,7 @@ export async function importCustomers(operator: Operator, csv: string): Promise<
     });
     try {
       const customer = parseNewCustomer(input);
+      checkCustomerNumberPattern(operator.config, customer.number);
       if (customer.number) {
         const earlier = numbersInFile.get(customer.number);
         if (earlier)
@@ -109,18 +114,23 @@ export async function importCustomers(operator: Operator, csv: string): Promise<
         }
         numbersInFile.set(customer.number, line);
       }
-      inputs.push(input);
+      inputs.push({ line, input });
     } catch (error) {
       if (!(error instanceof ProvisioningError)) throw error;
       problems.push(`line ${line}: ${error.message}`);
     }
   });
-  if (problems.length > 0) return { created: [], problems };
+  if (problems.length > 0) return { created: [], problems, warnings: [] };
 
   const created: string[] = [];
-  for (const input of inputs) {
+  const warnings: string[] = [];
+  for (const { line, input } of inputs) {
     const customer = await createCustomer(operator, input);
     created.push(`${customer.number}  ${customer.email}`);
+    // Against the customers created so far, the file's earlier lines included.
+    for (const warning of warnAboutSharedEmail(operator.db, customer.email, customer.number)) {
+      warnings.push(`line ${line}: ${warning.message}`);
+    }
   }
-  return { created, problems: [] };
+  return { created, problems: [], warnings };
 }

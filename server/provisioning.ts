@@ -13,6 +13,7 @@ import type { CreateCustomerRequest, CustomerRecord } from './contract.ts';
 import { CreateCustomerRequestSchema } from './contract.ts';
 import { type Logger, silentLogger } from './log.ts';
 import { queueCustomerMail } from './mail/customer-mail.ts';
+import { checkCustomerNumberPattern } from './operations/customer-number-pattern.ts';
 import { recordSecurityEvent, type SecurityAction } from './security-events.ts';
 import { type AuditRow, listAudit } from './store/audit.ts';
 import {
@@ -55,7 +56,7 @@ export interface Operator {
 }
 
 /** An operator's action, in the audit log and (from the admin API) the service's log. */
-function recordOperatorAction(
+export function recordOperatorAction(
   operator: Operator,
   action: SecurityAction,
   customer: Pick<CustomerRow, 'id' | 'number'>,
@@ -95,6 +96,7 @@ export async function createCustomer(
 ): Promise<CustomerRecord> {
   const { db, config, clock } = operator;
   const customer = parseNewCustomer(input);
+  checkCustomerNumberPattern(config, customer.number);
   const number = customer.number ?? generateCustomerNumber(db);
   if (findCustomerByNumber(db, number)) {
     throw new ProvisioningError(
@@ -182,7 +184,8 @@ export function listCustomerRecords(operator: Operator): CustomerRecord[] {
   return listCustomers(operator.db).map((customer) => recordOf(operator, customer));
 }
 
-function recordOf(operator: Operator, customer: CustomerRow): CustomerRecord {
+/** A customer row as operators see it, with whether failed logins have locked it now. */
+export function recordOf(operator: Operator, customer: CustomerRow): CustomerRecord {
   const locked = secondsLocked(operator.db, 'account', customer.number, operator.clock.now()) > 0;
   return toCustomerRecord(customer, locked);
 }
@@ -202,7 +205,7 @@ export async function resendInitialPassword(
   if (!customer.mustChangePassword && !options.replaceChosenPassword) {
     throw new ProvisioningError(
       'invalid_request',
-      `Customer ${customer.number} has already chosen a password; they can set a new one with "Forgot your password". To replace it with a new initial password anyway, use --force.`,
+      `Customer ${customer.number} has already chosen a password; they can set a new one with "Forgot your password". To replace it with a new initial password anyway, use --force (in the admin API: {"force": true}).`,
     );
   }
   const password = generateInitialPassword(customer.number);
@@ -279,7 +282,8 @@ export function removeCustomer(operator: Operator, number: string): void {
   })();
 }
 
-function requireCustomer(db: Db, number: string): CustomerRow {
+/** The customer with this number (as typed: trimmed, any case), or a `not_found` error. */
+export function requireCustomer(db: Db, number: string): CustomerRow {
   const customer = findCustomerByNumber(db, number.trim().toUpperCase());
   if (!customer) throw new ProvisioningError('not_found', `There is no customer ${number}.`);
   return customer;

@@ -38,6 +38,8 @@ export const SECURITY_ACTIONS = {
   customer_disabled: 'info',
   customer_enabled: 'info',
   customer_deleted: 'info',
+  /** Address, name or language corrected by an operator; the detail has old and new values. */
+  customer_updated: 'info',
   mail_retried: 'info',
   admin_refused: 'warn',
   admin_throttled: 'warn',

@@ -4,17 +4,19 @@
  * An address that sends 10 wrong tokens in 15 minutes waits out the window (429).
  */
 import { type Context, Hono } from 'hono';
-import * as v from 'valibot';
 import { secretsEqual } from '../auth/random-tokens.ts';
 import { recordFailure, secondsLocked } from '../auth/throttle.ts';
+import { CustomerListQuerySchema, ResendInitialPasswordRequestSchema } from '../contract.ts';
 import { ApiError, tooManyAttempts } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
 import { requestOrigin } from '../http/middleware/request-log.ts';
 import { readJson } from '../http/parse-body.ts';
+import { listCustomerPage } from '../operations/list-customers.ts';
+import { warnAboutSharedEmail } from '../operations/shared-email-warning.ts';
+import { updateCustomer } from '../operations/update-customer.ts';
 import {
   createCustomer,
   describeCustomer,
-  listCustomerRecords,
   type Operator,
   ProvisioningError,
   removeCustomer,
@@ -26,6 +28,8 @@ import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { listAudit } from '../store/audit.ts';
 import { findCustomerByNumber } from '../store/customers.ts';
+import { validate } from '../validate.ts';
+import { buildAdminOpenApi } from './admin-openapi.ts';
 
 export function adminRoutes(services: Services) {
   const { db, config, clock, logger } = services;
@@ -40,6 +44,7 @@ export function adminRoutes(services: Services) {
     });
   }
 
+  const openApi = buildAdminOpenApi(config);
   const operator = (c: Context<AppEnv>): Operator => ({
     db,
     config,
@@ -94,11 +99,26 @@ export function adminRoutes(services: Services) {
       }
       return next();
     })
-    .get('/customers', (c) => c.json({ customers: listCustomerRecords(operator(c)) }))
+    .get('/openapi.json', (c) => c.json(openApi))
+    .get('/customers', (c) => {
+      const query = validate(CustomerListQuerySchema, c.req.query());
+      if (!query.ok) {
+        throw new ApiError('invalid_request', query.message, { field: query.field });
+      }
+      return c.json(listCustomerPage(operator(c), query.value));
+    })
     .post('/customers', async (c) => {
       const input = await readJson(c);
       const customer = await run(() => createCustomer(operator(c), input));
-      return c.json({ customer }, 201);
+      const warnings = warnAboutSharedEmail(db, customer.email, customer.number);
+      return c.json({ customer, warnings }, 201);
+    })
+    .patch('/customers/:number', async (c) => {
+      const input = await readJson(c);
+      const { customer, warnings } = await run(() =>
+        updateCustomer(operator(c), c.req.param('number'), input),
+      );
+      return c.json({ customer, warnings });
     })
     .get('/customers/:number', async (c) => {
       const customer = await run(() => describeCustomer(operator(c), c.req.param('number')));
@@ -107,8 +127,13 @@ export function adminRoutes(services: Services) {
     })
     .post('/customers/:number/resend-initial-password', async (c) => {
       // Optional body {"force": true}: also for a customer who already chose a password.
+      // No body (or no JSON object) is no force; a force that is no boolean is a mistake.
       const body = await c.req.json().catch(() => null);
-      const force = v.is(v.object({ force: v.literal(true) }), body);
+      const options = validate(ResendInitialPasswordRequestSchema, body ?? {});
+      if (!options.ok && options.field === 'force') {
+        throw new ApiError('invalid_request', options.message, { field: 'force' });
+      }
+      const force = options.ok && options.value.force === true;
       return c.json({
         customer: await run(() =>
           resendInitialPassword(operator(c), c.req.param('number'), {

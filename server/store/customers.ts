@@ -22,11 +22,12 @@ export interface CustomerRow {
   createdAt: number;
 }
 
-const SELECT_CUSTOMER = `SELECT id, public_id AS publicId, number, email, name, language, password_hash AS passwordHash,
+/** Every column of a `CustomerRow`; the other customer store modules select with it too. */
+export const SELECT_CUSTOMER = `SELECT id, public_id AS publicId, number, email, name, language, password_hash AS passwordHash,
   must_change_password AS mustChangePassword, initial_password_expires_at AS initialPasswordExpiresAt,
   status, created_at AS createdAt FROM customers`;
 
-function toRow(row: unknown): CustomerRow | null {
+export function toRow(row: unknown): CustomerRow | null {
   if (!row) return null;
   const customer = row as Omit<CustomerRow, 'mustChangePassword'> & { mustChangePassword: number };
   return { ...customer, mustChangePassword: customer.mustChangePassword === 1 };
@@ -136,6 +137,20 @@ export function setInitialPassword(
 
 export function updateLanguage(db: Db, customerId: number, language: Language): void {
   db.prepare('UPDATE customers SET language = ? WHERE id = ?').run(language, customerId);
+}
+
+/** An operator's correction: the address, name and language, as they are to be. */
+export function updateCustomerDetails(
+  db: Db,
+  customerId: number,
+  details: Pick<CustomerRow, 'email' | 'name' | 'language'>,
+): void {
+  db.prepare('UPDATE customers SET email = ?, name = ?, language = ? WHERE id = ?').run(
+    details.email,
+    details.name,
+    details.language,
+    customerId,
+  );
 }
 
 export function setCustomerStatus(db: Db, customerId: number, status: 'active' | 'disabled'): void {

@@ -1,0 +1,54 @@
+/**
+ * @module The customer list as operators read it: page by page for the admin API (GET
+ * /admin/customers?search=&limit=&cursor=), whole for `customers list [--search TEXT]`.
+ * Pages follow the order customers were created in, so one created meanwhile is not
+ * missed and none is listed twice.
+ */
+import type * as v from 'valibot';
+import type { CustomerListQuerySchema, CustomerRecord } from '../contract.ts';
+import { type Operator, recordOf } from '../provisioning.ts';
+import { searchCustomers } from '../store/customer-search.ts';
+
+export const DEFAULT_PAGE_SIZE = 100;
+
+export interface CustomerPage {
+  customers: CustomerRecord[];
+  /** Pass as `cursor` for the page after this one; null on the last page. */
+  next: string | null;
+}
+
+/** One page of customers, with the cursor of the next if there is one. */
+export function listCustomerPage(
+  operator: Operator,
+  query: v.InferOutput<typeof CustomerListQuerySchema>,
+): CustomerPage {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  // One more than asked: whether it exists tells if there is a next page.
+  const rows = searchCustomers(operator.db, {
+    ...(query.search ? { text: query.search } : {}),
+    ...(query.cursor ? { afterId: query.cursor } : {}),
+    limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    customers: page.map((row) => recordOf(operator, row)),
+    next: rows.length > limit && last ? String(last.id) : null,
+  };
+}
+
+/** Every customer (or those matching `search`), in the order they were created. */
+export function listAllCustomers(operator: Operator, search?: string): CustomerRecord[] {
+  const customers: CustomerRecord[] = [];
+  let cursor: number | undefined;
+  for (;;) {
+    const page = listCustomerPage(operator, {
+      ...(search ? { search } : {}),
+      ...(cursor ? { cursor } : {}),
+      limit: 1000,
+    });
+    customers.push(...page.customers);
+    if (page.next === null) return customers;
+    cursor = Number(page.next);
+  }
+}

@@ -1,9 +1,9 @@
 /**
  * @module German mail texts: formal "Sie", the greeting neutral because the name may be a
  * person or a company. After "Guten Tag …," the first paragraph starts in lower case,
- * as German letters do. Field meanings: `MailTexts` in server/mail/texts.ts.
+ * as German letters do. Field meanings: `MailTexts` in mail-texts.ts.
  */
-import type { MailTexts } from '../../server/mail/texts.ts';
+import type { MailTexts } from './mail-texts.ts';
 
 export const de = {
   common: {

@@ -5,7 +5,7 @@
  * translator what it is for. Plain text only; `{placeholders}` are filled (and
  * HTML-escaped) by `server/mail/templates.ts`.
  */
-import type { MailTexts } from '../../server/mail/texts.ts';
+import type { MailTexts } from './mail-texts.ts';
 
 export const en = {
   common: {

@@ -3,7 +3,7 @@
  * French typography puts a no-break space (\u00a0) before ":" "?" and inside « »,
  * so a line never starts with the punctuation. Field meanings: `MailTexts`.
  */
-import type { MailTexts } from '../../server/mail/texts.ts';
+import type { MailTexts } from './mail-texts.ts';
 
 export const fr = {
   common: {

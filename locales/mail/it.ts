@@ -1,9 +1,9 @@
 /**
  * @module Italian mail texts: formal "Lei", with the courtesy forms capitalised (Suo, Le)
  * as in business letters, and phrased so that no word needs a gender ("Gentile" is both).
- * Field meanings: `MailTexts` in server/mail/texts.ts.
+ * Field meanings: `MailTexts` in mail-texts.ts.
  */
-import type { MailTexts } from '../../server/mail/texts.ts';
+import type { MailTexts } from './mail-texts.ts';
 
 export const it = {
   common: {

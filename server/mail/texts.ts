@@ -1,76 +1,14 @@
 /**
- * @module The words of every mail, one table per language, and the shape each language
- * fills. Translators write plain text with `{placeholders}`; the layout (what comes in
- * which order, what is a link) is code, in `templates.ts`, so no translator writes HTML.
+ * @module The words of every mail, one table per language (locales/mail/, with the shape
+ * they fill, `MailTexts`).
  */
 import { de } from '../../locales/mail/de.ts';
 import { en } from '../../locales/mail/en.ts';
 import { fr } from '../../locales/mail/fr.ts';
 import { it } from '../../locales/mail/it.ts';
+import type { MailTexts } from '../../locales/mail/mail-texts.ts';
 import type { Language } from '../contract.ts';
 
-/** Words every mail shares. */
-export interface CommonMailTexts {
-  /** First line; `{name}` is the customer's name as the operator entered it. */
-  greeting: string;
-  /** Under each button, for mail programs that do not open links. */
-  linkFallback: string;
-  signOff: string;
-  signature: string;
-  /** Subject of the support link (mailto), so support sees the number at once. */
-  supportSubject: string;
-}
-
-/** Help text A.1. Placeholders: `{name}`, `{customerNumber}`, `{portalUrl}`. */
-export interface CustomerNumberTexts {
-  subject: string;
-  intro: string;
-  numberLabel: string;
-  keepSafe: string;
-  passwordFollows: string;
-  portalLink: string;
-}
-
-/** Help text A.2 to A.4. Placeholders: `{name}`, `{expiresAt}`, `{portalUrl}`. */
-export interface InitialPasswordTexts {
-  subject: string;
-  intro: string;
-  passwordLabel: string;
-  validUntil: string;
-  /** Names the widget's labels "Previous password", "New password" … in this language. */
-  firstLogin: string;
-  policy: string;
-  expired: string;
-  neverAsk: string;
-  portalLink: string;
-}
-
-/** Help text C.4. Placeholders: `{name}`, `{customerNumber}`, `{expiresAt}`, `{supportEmail}`. */
-export interface PasswordResetTexts {
-  subject: string;
-  intro: string;
-  /** The link's text: "Change password now" in the help text. */
-  action: string;
-  validUntil: string;
-  notRequested: string;
-  support: string;
-}
-
-/** S13. Placeholders: `{name}`, `{customerNumber}`, `{changedAt}`, `{supportEmail}`. */
-export interface PasswordChangedTexts {
-  subject: string;
-  intro: string;
-  ifYou: string;
-  ifNotYou: string;
-  portalLink: string;
-}
-
-export interface MailTexts {
-  common: CommonMailTexts;
-  customer_number: CustomerNumberTexts;
-  initial_password: InitialPasswordTexts;
-  password_reset: PasswordResetTexts;
-  password_changed: PasswordChangedTexts;
-}
+export type { MailTexts };
 
 export const MAIL_TEXTS: Readonly<Record<Language, MailTexts>> = { de, fr, it, en };

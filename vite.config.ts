@@ -24,7 +24,12 @@ export default defineConfig({
     },
     rolldownOptions: {
       output: {
-        chunkFileNames: '[name]-[hash].js',
+        // The help's text of each language (locales/help/, loaded when the help opens) is named
+        // apart from the translation chunks of the same language.
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.includes('/locales/help/')
+            ? 'help-[name]-[hash].js'
+            : '[name]-[hash].js',
         // Library mode leaves ES output unminified unless asked.
         minify: true,
         // What the first paint needs in one hashed chunk, so the entry stays a stub whose

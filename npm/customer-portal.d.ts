@@ -48,18 +48,26 @@ export interface PortalLanguageChangeDetail {
  * The customer portal: log in, change the initial password, reset a forgotten one, and the
  * customer's internal area, in German, French, Italian and English.
  *
- * @event portal-login - A customer is logged in (by login, reset link, or a session resumed on load).
+ * The portals of one page share one session per service: a login, logout or expiry in one is
+ * one in all, and each emits its events.
+ *
+ * @event portal-login - A customer is logged in (by login, reset link, or a session resumed on load), in this portal or another of the page.
  * @event portal-logout - The customer logged out, cleared the history, or the session ended.
  * @event portal-language-change - The customer picked another language.
  */
 export declare class CustomerPortal extends HTMLElement {
   /** The auth service's URL, e.g. `https://portal.dealer.example`; by default where the script was loaded from. */
   api: string;
-  /** `launcher`: a "Customer portal" button that opens the portal in a dialog; `inline` (default): the portal in place. */
+  /**
+   * `launcher`: a "Customer portal" button that opens the portal in a dialog; `inline` (default):
+   * the portal in place. May change at any time; another value warns once and shows inline.
+   */
   mode: 'launcher' | 'inline';
   /**
-   * The `lang` attribute: `de`, `fr`, `it` or `en` for the first paint, read when the element
-   * starts, until the customer picks a language.
+   * The `lang` attribute: `de`, `fr`, `it` or `en` for the first paint, until the customer picks
+   * a language. A page has one language for all its portals: the first portal to start chooses
+   * it; a later change of any portal's `lang` changes it in all. Another value warns once and is
+   * ignored.
    */
   lang: string;
   /**
@@ -79,6 +87,11 @@ export declare class CustomerPortal extends HTMLElement {
   open(): void;
   /** Closes the portal dialog (launcher mode). */
   close(): void;
+  /**
+   * Shows every portal of the page in `language`, as a changed `lang` does; resolves once they
+   * do. Another value is ignored, with a warning in the console.
+   */
+  setLanguage(language: Language): Promise<void>;
 }
 
 declare global {

@@ -21,6 +21,7 @@ import { securityHeaders } from './http/middleware/security-headers.ts';
 import { createLogger, type Logger, writeToStdout } from './log.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { devMailRoutes } from './routes/dev-mail.ts';
+import { helpRoutes } from './routes/help.ts';
 import { loginRoutes } from './routes/login.ts';
 import { meRoutes } from './routes/me.ts';
 import { pageRoutes } from './routes/pages.ts';
@@ -84,6 +85,7 @@ export function createApp(dependencies: AppDependencies) {
   app.route('/api/me', meRoutes(services));
   app.route('/admin', adminRoutes(services));
   if (hasDevMailbox(config)) app.route('/dev', devMailRoutes(services));
+  app.route('/help', helpRoutes(services));
   app.route('/', pageRoutes(services));
 
   app.notFound((c) =>

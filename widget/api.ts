@@ -1,22 +1,18 @@
 /**
  * @module The client of the service's contract (server/contract.ts): one method per
- * endpoint. A failed call throws a `PortalError` holding the contract's error body.
+ * endpoint the first paint may call (the login, the session, the shell, a reset link's
+ * check); the calls of the screens after the login are in later-api.ts, which loads with
+ * them. A failed call throws a `PortalError` holding the contract's error body.
  */
 import type {
-  ChangePasswordRequest,
   CheckResetLinkRequest,
   CheckResetLinkResponse,
-  Customer,
   ErrorBody,
   ErrorCode,
-  ForgotPasswordRequest,
-  ForgotPasswordResponse,
   LoginRequest,
   LoginResponse,
   PublicConfig,
-  ResetPasswordRequest,
   SessionResponse,
-  UpdateMeRequest,
 } from '../server/contract.ts';
 
 /**
@@ -43,7 +39,7 @@ export class PortalError extends Error {
 /** Longer than any answer of a healthy service; a hung request must not leave a form busy. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH';
   /** Sent as JSON; every POST and PATCH sends one, `{}` when there is nothing (S22). */
   body?: object;
@@ -61,29 +57,19 @@ export class PortalApi {
   }
 
   getConfig(): Promise<PublicConfig> {
-    return this.#request('/api/config');
+    return this.request('/api/config');
   }
 
   login(body: LoginRequest): Promise<LoginResponse> {
-    return this.#request('/api/login', { body });
+    return this.request('/api/login', { body });
   }
 
-  /** With a change token: null (log in again, A.5). With an access token: a new session. */
-  changePassword(bearer: string, body: ChangePasswordRequest): Promise<SessionResponse | null> {
-    return this.#request('/api/password/change', { body, bearer });
-  }
-
-  forgotPassword(body: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
-    return this.#request('/api/password/forgot', { body });
-  }
-
-  resetPassword(body: ResetPasswordRequest): Promise<SessionResponse> {
-    return this.#request('/api/password/reset', { body });
-  }
-
-  /** Whether a reset link still works, without using it up (C.5). */
+  /**
+   * Whether a reset link still works, without using it up (C.5). Here rather than in
+   * later-api.ts: a reset link's page sends it while the later screens load, not after.
+   */
   checkResetLink(body: CheckResetLinkRequest): Promise<CheckResetLinkResponse> {
-    return this.#request('/api/password/reset/check', { body });
+    return this.request('/api/password/reset/check', { body });
   }
 
   /**
@@ -91,23 +77,16 @@ export class PortalApi {
    * browser sent no cookie at all: nothing to renew, and no failed request in the console.
    */
   refreshSession(): Promise<SessionResponse | null> {
-    return this.#request('/api/session/refresh', { body: {} });
+    return this.request('/api/session/refresh', { body: {} });
   }
 
   /** Ends the session: by its access token if there is one, always by the refresh cookie. */
   logout(bearer?: string): Promise<null> {
-    return this.#request('/api/logout', { body: {}, bearer });
+    return this.request('/api/logout', { body: {}, bearer });
   }
 
-  getMe(bearer: string): Promise<Customer> {
-    return this.#request('/api/me', { bearer });
-  }
-
-  updateMe(bearer: string, body: UpdateMeRequest): Promise<Customer> {
-    return this.#request('/api/me', { method: 'PATCH', body, bearer });
-  }
-
-  async #request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  /** One call to the service at `path`; the endpoints' methods here and in later-api.ts use it. */
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.body) headers['Content-Type'] = 'application/json';
     if (options.bearer) headers.Authorization = `Bearer ${options.bearer}`;

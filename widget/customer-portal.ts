@@ -7,14 +7,18 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, render } from 'lit';
 import type { Customer, Language } from '../server/contract.ts';
 import { shellStyles } from './customer-portal.styles.ts';
+import { HelpController } from './help-controller.ts';
 import { currentLanguage } from './localization.ts';
 import { PortalFlow, SCRIPT_ORIGIN } from './portal-flow.ts';
 import { keepFocusInDialog, renderLauncher, renderPanel } from './shell.ts';
 import type { PortalView } from './views/portal-view.ts';
 import { adoptViewStyles } from './views/views.styles.ts';
+import { warnOnce } from './warn-once.ts';
 // The first screen; the others load after it (screens.ts).
 import './views/login.ts';
 import './views/password-fields.ts';
+
+const MODES: ReadonlyArray<string> = ['inline', 'launcher'];
 
 export interface PortalLoginDetail {
   customer: Customer;
@@ -32,14 +36,21 @@ export interface PortalLanguageChangeDetail {
  *
  * @attr {'de' | 'fr' | 'it' | 'en'} lang - The language of the first paint until the customer picks one;
  *   without it, a reset link's language, then the browser's, then the page's `<html lang>`.
+ *   A page has one language for all its portals: the first portal to start chooses it (its
+ *   `lang` wins over the others'); a later change of any portal's `lang`, `setLanguage()`
+ *   or the customer's pick changes it in all. Another value warns once in the console and
+ *   is ignored, as if there were no `lang`.
  *
  * @slot account - The site owner's content, shown in the internal area to logged-in customers.
  * @slot view - Used by the element itself for its forms (they live in the light DOM so
  *   password managers find them); do not put content here.
  *
- * @event {CustomEvent<{ customer: Customer }>} portal-login - A customer is logged in (by login, reset link, or a session resumed on load).
+ * The portals of one page share one session per service: a login, logout or expiry in one
+ * is one in all, and each emits its `portal-login` and `portal-logout`.
+ *
+ * @event {CustomEvent<{ customer: Customer }>} portal-login - A customer is logged in (by login, reset link, or a session resumed on load), in this portal or another of the page.
  * @event {CustomEvent<{ reason: 'logout' | 'expired' | 'clear-history' }>} portal-logout - The customer logged out, cleared the history, or the session ended.
- * @event {CustomEvent<{ language: 'de' | 'fr' | 'it' | 'en' }>} portal-language-change - The customer picked another language.
+ * @event {CustomEvent<{ language: 'de' | 'fr' | 'it' | 'en' }>} portal-language-change - The customer picked another language (in this portal or another of the page).
  *
  * @csspart launcher - The "Customer portal" button (launcher mode).
  * @csspart dialog - The modal dialog the launcher opens (launcher mode).
@@ -54,6 +65,7 @@ export interface PortalLanguageChangeDetail {
  * @csspart message - The message area (errors and confirmations).
  * @csspart body - The area around the current screen.
  * @csspart footer - Help and contact.
+ * @csspart help - The footer's "Help" link: shows the customer help in place of the screen.
  *
  * @cssprop [--portal-accent=#1d4ed8] - Brand colour: buttons, links, focus ring, chosen language.
  * @cssprop [--portal-accent-contrast=#ffffff] - Text on the brand colour.
@@ -78,7 +90,10 @@ export class CustomerPortal extends PortalFlow {
 
   /** The auth service's address, e.g. `https://service.example`; by default where this script came from. */
   api: string = SCRIPT_ORIGIN;
-  /** `launcher`: a "Customer portal" button that opens the portal in a dialog; `inline`: the portal in place. */
+  /**
+   * `launcher`: a "Customer portal" button that opens the portal in a dialog; `inline`: the
+   * portal in place. May change at any time; another value warns once and shows inline.
+   */
   mode: 'launcher' | 'inline' = 'inline';
   /**
    * The page is the portal's own (the customer portal link page): its `<html lang>` and
@@ -93,6 +108,8 @@ export class CustomerPortal extends PortalFlow {
   #started = false;
   /** `open()` was called before the dialog was rendered. */
   #openPending = false;
+  /** The footer's "Help": the help in place of the screen, loaded at the first click. */
+  #help = new HelpController(this, () => this.view);
 
   constructor() {
     super();
@@ -125,8 +142,31 @@ export class CustomerPortal extends PortalFlow {
     this.dialog?.close();
   }
 
+  /**
+   * Shows every portal of the page in `language` (`de`, `fr`, `it` or `en`), as a changed
+   * `lang` does; resolves once they do. Another value is ignored, with a warning.
+   */
+  setLanguage(language: Language): Promise<void> {
+    return this.changeLanguage(language);
+  }
+
+  // `lang` is HTMLElement's own property: its changes arrive as attribute changes.
+  static override get observedAttributes(): string[] {
+    // biome-ignore lint/complexity/noThisInStatic: `super` keeps `this` this class, whose properties (mode, api) Lit lists; `PortalFlow.observedAttributes` would not.
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // Before the start, `start()` reads it; removed, the page keeps its language.
+    if (name === 'lang' && this.#started && value !== null && value !== old) {
+      void this.changeLanguage(value);
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.joinPage();
     adoptViewStyles(this);
     if (this.viewRoot.parentNode !== this) this.append(this.viewRoot);
     window.addEventListener('hashchange', this.onHashChange);
@@ -139,12 +179,23 @@ export class CustomerPortal extends PortalFlow {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.leavePage();
     window.removeEventListener('hashchange', this.onHashChange);
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') && this.#started) this.changeService();
+    if (changed.has('mode')) {
+      if (!MODES.includes(this.mode)) {
+        warnOnce(
+          `mode="${this.mode}" is neither "inline" nor "launcher"; the portal shows inline.`,
+        );
+        this.mode = 'inline';
+      }
+      // Now in place: shown, as inline portals are from the start.
+      if (this.mode === 'inline' && changed.get('mode') !== undefined) this.prepareToShow();
+    }
   }
 
   // -------------------------------------------------------------------------------------
@@ -258,6 +309,8 @@ export class CustomerPortal extends PortalFlow {
         message: this.message?.field ? null : this.message,
         customerNumber: this.customer?.number ?? this.customerNumber,
         supportEmail: this.config?.supportEmail,
+        service: this.api,
+        helpOpen: this.#help.isOpen,
       },
       {
         pickLanguage: this.onPickLanguage,
@@ -265,6 +318,8 @@ export class CustomerPortal extends PortalFlow {
         clearHistory: this.onClearHistory,
         forgotPassword: this.onOpenForgot,
         close: () => this.close(),
+        openHelp: this.#help.open,
+        closeHelp: this.#help.close,
       },
     );
     if (this.mode === 'inline') return panel;

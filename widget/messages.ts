@@ -1,11 +1,13 @@
 /**
  * @module What the portal says when something goes wrong: one translated sentence a
  * customer can act on for every error code of the contract, and for every password rule.
+ * Loaded after the first paint, with the screens after the login (screens.ts).
  */
 import { msg, str } from '@lit/localize';
 import { CHECKLIST_RULES, LIMITS, type PasswordRule } from '../server/contract.ts';
 import type { PortalErrorBody, PortalErrorCode } from './api.ts';
 import { currentLanguage } from './localization.ts';
+import { describeOffline } from './offline-message.ts';
 
 /** Error code → sentence. Functions, so the sentence follows a change of language. */
 const ERROR_SENTENCES: Record<PortalErrorCode, (error: PortalErrorBody) => string> = {
@@ -53,10 +55,7 @@ const ERROR_SENTENCES: Record<PortalErrorCode, (error: PortalErrorBody) => strin
     msg(
       'Something went wrong on our side. Please try again in a few minutes; if it keeps happening, write to us.',
     ),
-  network: () =>
-    msg(
-      'The customer portal cannot be reached right now. Please check your internet connection and try again.',
-    ),
+  network: describeOffline,
   unavailable: () =>
     msg(
       'The customer portal is not available right now. Your internet connection works; the problem is on our side. Please try again in a few minutes.',

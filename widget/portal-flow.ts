@@ -1,8 +1,10 @@
 /**
  * @module The portal's flow: the customer help text (A to C) as one state machine, the
  * base class of `<customer-portal>`. It holds the screen shown and what the screens show,
- * as Lit reactive state, and every transition between the screens; the element
- * (customer-portal.ts) adds its public surface and renders the state.
+ * as Lit reactive state, and every transition between the screens: those of the first
+ * paint (login, session, shell) here, in full; those of the screens after the login here
+ * as one line each, whose body (later-transitions.ts) loads with those screens. The
+ * element (customer-portal.ts) adds its public surface and renders the state.
  */
 import { msg } from '@lit/localize';
 import { LitElement, type PropertyDeclarations } from 'lit';
@@ -10,6 +12,7 @@ import type { Customer, Language, PublicConfig, SessionResponse } from '../serve
 import { PortalApi, PortalError, type PortalErrorBody } from './api.ts';
 import {
   clearStoredData,
+  hadSession,
   readRememberedCustomerNumber,
   readStoredLanguage,
   rememberCustomerNumber,
@@ -20,32 +23,96 @@ import type {
   PortalLoginDetail,
   PortalLogoutDetail,
 } from './customer-portal.ts';
-import { chooseFirstLanguage, currentLanguage, switchLanguage } from './localization.ts';
-import { describeError, fieldOfError } from './messages.ts';
+import {
+  chooseFirstLanguage,
+  currentLanguage,
+  loadLaterTexts,
+  switchLanguage,
+  toLanguage,
+} from './localization.ts';
+import { describeOffline } from './offline-message.ts';
 import { type ResetLink, takeResetLink } from './reset-link.ts';
-import { Session } from './session.ts';
+import {
+  type EndReason,
+  leaveSession,
+  Session,
+  type SessionListener,
+  sessionFor,
+} from './session.ts';
 import type { Message } from './shell.ts';
 import type { LanguageDetail } from './views/account.ts';
 import type { ForgotDetail } from './views/forgot.ts';
 import type { LoginDetail } from './views/login.ts';
 import type { ChangePasswordDetail } from './views/password-change-form.ts';
 import type { ResetDetail } from './views/reset.ts';
+import { warnOnce } from './warn-once.ts';
 
-/** The screens of the portal (STYLE.md 3); every change between them is in this file. */
+/** The screens of the portal (STYLE.md 3); every change between them goes through `#show` here. */
 export type View = 'login' | 'change-initial' | 'forgot' | 'forgot-sent' | 'reset' | 'account';
 
 /** Where the service lives by default: where this module was loaded from. */
 export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
-let screens: Promise<unknown> | null = null;
-/** Every screen but the login (screens.ts): loaded once; a failed load is tried again. */
-function loadScreens(): Promise<unknown> {
-  screens ??= import('./screens.ts').catch((error: unknown) => {
-    screens = null;
-    throw error;
-  });
-  return screens;
+type LaterParts = typeof import('./screens.ts');
+let later: Promise<LaterParts> | null = null;
+/** Once loaded: the error sentences are among them (messages.ts). */
+let laterParts: LaterParts | null = null;
+/**
+ * Everything but the login (screens.ts: the other screens, their transitions, the error
+ * sentences) and the rest of the language's texts: loaded once; a failed load is tried again.
+ */
+function loadLater(): Promise<LaterParts> {
+  later ??= Promise.all([import('./screens.ts'), loadLaterTexts()]).then(
+    ([parts]) => {
+      laterParts = parts;
+      return parts;
+    },
+    (error: unknown) => {
+      later = null;
+      throw error;
+    },
+  );
+  return later;
 }
+
+/** After the first paint, when the browser has nothing else to do: the customer never waits for it. */
+function preloadWhenIdle(): void {
+  const preload = () => void loadLater().catch(() => null);
+  if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 2000 });
+  else setTimeout(preload, 200);
+}
+
+/** What the screens show that a later screen's transition may change (`Flow.setState`). */
+export interface FlowState {
+  customerNumber: string;
+  customer: Customer | null;
+  message: Message | null;
+  linkInvalid: boolean;
+  focusPending: boolean;
+  noticePending: boolean;
+}
+
+/**
+ * What a transition of the screens after the login (later-transitions.ts) may read and do,
+ * lent by the flow for that one transition: screens still change only through `#show`.
+ */
+export interface Flow {
+  /** This portal's session; its `api` is the client of the service. */
+  readonly session: Session;
+  /** The single-use token of the screen shown: change-initial's change token, reset's link token. */
+  readonly screenToken: string | null;
+  /** `#show`: a fresh screen with `message`; false when it could not load. */
+  show(view: View, message?: Message | null): Promise<boolean>;
+  /** A session the service has just opened (a reset): the account, and `portal-login`. */
+  enterAccount(response: SessionResponse, message: Message): Promise<void>;
+  /** Changes what the screens show; they render again, as for any change of state. */
+  setState(state: Partial<FlowState>): void;
+}
+
+/** The portals in this page: one language for all, and one session per service. */
+const portals = new Set<PortalFlow>();
+/** The page's first language, chosen by the first portal that starts; the others follow it. */
+let firstLanguage: Promise<void> | null = null;
 
 /**
  * State and transitions only: the subclass renders (a change of state renders again, as
@@ -98,11 +165,18 @@ export abstract class PortalFlow extends LitElement {
     slot: 'view',
     className: 'cp-root',
   });
-  // Replaced at the start, once the `api` attribute has been read.
-  #api = new PortalApi(SCRIPT_ORIGIN);
-  #session = this.#createSession();
-  #changeToken: string | null = null;
-  #resetToken: string | null = null;
+  // A session of no one until connected; then the page's session with the service at `api`.
+  #session = new Session(new PortalApi(SCRIPT_ORIGIN));
+  /** How this portal follows the session it shares with the page's other portals. */
+  readonly #listener: SessionListener = {
+    opened: (customer) => this.#sessionOpened(customer),
+    renewed: (customer) => {
+      if (this.customer) this.customer = customer;
+    },
+    ended: (reason) => this.#sessionEnded(reason),
+  };
+  /** The token of the screen shown (a change token, a reset link's): it goes with the screen. */
+  #screenToken: string | null = null;
   #countdown: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
@@ -124,20 +198,45 @@ export abstract class PortalFlow extends LitElement {
 
   // -------------------------------------------------------------------------------------
   // The transitions. Each handler is one; `#show` is the only way to change screens.
+  // Those of the screens after the login run their body from later-transitions.ts.
 
-  /** Once, when the element is first connected: the first screen, in the first language. */
+  /** Connected: one of the page's portals, in its session with the service at `api`. */
+  protected joinPage(): void {
+    portals.add(this);
+    this.#session = sessionFor(this.api);
+    this.#session.subscribe(this.#listener);
+    // Back in the page after a while away: the session may have moved on without it.
+    if (this.languageReady) void this.#followSession();
+  }
+
+  /** Disconnected: no longer told of the session; the page forgets it once no portal uses it. */
+  protected leavePage(): void {
+    portals.delete(this);
+    leaveSession(this.#session, this.#listener);
+    // The next portal on the page chooses the language again, as on a new page.
+    if (portals.size === 0) firstLanguage = null;
+  }
+
+  /**
+   * Once, when the element is first connected: the first screen, in the first language.
+   * The page has one language: the first portal to start chooses it, with its own `lang`;
+   * portals that start while it shows follow it.
+   */
   protected async start(): Promise<void> {
-    this.#useService(this.api);
     const resetLink = takeResetLink();
-    await switchLanguage(
+    const element = this.getAttribute('lang');
+    if (element !== null && !toLanguage(element)) warnUnsupportedLanguage(element);
+    firstLanguage ??= switchLanguage(
       chooseFirstLanguage({
         stored: readStoredLanguage(),
-        element: this.getAttribute('lang'),
+        element,
         resetLink: resetLink?.language ?? null,
         browser: navigator.languages,
         page: document.documentElement.lang,
       }),
     );
+    await firstLanguage;
+    preloadWhenIdle();
     if (resetLink) {
       // Before the first paint, so the reset screen shows in no other language first.
       await this.#openResetLink(resetLink);
@@ -146,17 +245,40 @@ export abstract class PortalFlow extends LitElement {
     }
     this.languageReady = true;
     if (this.mode === 'inline') this.prepareToShow();
-    const resumed = await this.#session.resume();
-    if (resumed) await this.#enterAccount(resumed, null, { focus: false });
-    else await this.#show('login', null, { focus: false });
+    // Resuming a session takes a round trip to the service (and a CORS preflight). A browser
+    // that had no session with it the last time (browser-storage.ts) sees the login at once,
+    // and the account only if the resume in the background still finds a session (the
+    // storage was cleared, the cookie lives); one that had waits for it, so it never sees
+    // the login flash before its account.
+    if (!hadSession(this.#session.api.baseUrl)) await this.#show('login', null, { focus: false });
+    await this.#followSession();
+  }
+
+  /** The page's language from now on, set by the site owner (`setLanguage()`, `lang`). */
+  protected async changeLanguage(value: string): Promise<void> {
+    const language = toLanguage(value);
+    if (language) await switchLanguage(language);
+    else warnUnsupportedLanguage(value);
   }
 
   /** The `api` property changed after the start: the customer starts again there. */
   protected changeService(): void {
-    if (this.api === this.#api.baseUrl) return;
-    this.#useService(this.api);
+    if (this.#session === sessionFor(this.api)) return;
+    leaveSession(this.#session, this.#listener);
+    this.#session = sessionFor(this.api);
+    this.#session.subscribe(this.#listener);
     this.customer = null;
-    this.#show('login', null, { focus: false });
+    void this.#followSession();
+  }
+
+  /** Shows the account of the session the page has (or the cookie holds), else the login. */
+  async #followSession(): Promise<void> {
+    const customer = await this.#session.resume();
+    if (customer) this.#sessionOpened(customer);
+    else if (this.customer) this.#sessionEnded('expired');
+    else if (this.view === null || this.view === 'account') {
+      await this.#show('login', null, { focus: false });
+    }
   }
 
   /**
@@ -169,14 +291,14 @@ export abstract class PortalFlow extends LitElement {
     let message: Message | null = null;
     const [checked] = await Promise.allSettled([
       this.#api.checkResetLink({ token: link.token }),
-      loadScreens(),
+      loadLater(),
     ]);
     const error = checked.status === 'rejected' ? checked.reason : null;
     this.linkInvalid = error instanceof PortalError && error.code === 'invalid_or_expired_link';
     // Any other failure (offline, throttled) is said; the link may still work later.
     if (error && !this.linkInvalid) message = errorMessage(toErrorBody(error));
     if (!(await this.#show('reset', message))) await this.#show('login', this.message);
-    else this.#resetToken = link.token;
+    else this.#screenToken = link.token;
     if (this.mode === 'launcher') this.open();
     else this.prepareToShow();
   }
@@ -191,7 +313,7 @@ export abstract class PortalFlow extends LitElement {
       this.remembered = remember;
       if (response.status === 'password_change_required') {
         await this.#show('change-initial');
-        this.#changeToken = response.changeToken;
+        this.#screenToken = response.changeToken;
       } else {
         await this.#enterAccount(response);
       }
@@ -199,85 +321,36 @@ export abstract class PortalFlow extends LitElement {
 
   /** Help text A.4, then A.5: back to the login with the number filled in. */
   protected onChangeInitialPassword = (event: CustomEvent<ChangePasswordDetail>) =>
-    this.#run(async () => {
-      try {
-        await this.#api.changePassword(this.#changeToken ?? '', event.detail);
-      } catch (error) {
-        // The change token is single-use and short-lived (S14): start again at the login.
-        if (error instanceof PortalError && error.code === 'unauthorized') {
-          this.#show('login', errorMessage(error.body));
-          return;
-        }
-        throw error;
-      }
-      this.#show('login', {
-        kind: 'success',
-        text: () => msg('Your password has been changed. Please log in with your new password.'),
-      });
-    });
+    this.#run(async () => (await loadLater()).changeInitialPassword(this.#flow, event.detail));
 
   protected onForgotPassword = (event: CustomEvent<ForgotDetail>) => {
     if (event.detail.customerNumber) this.customerNumber = event.detail.customerNumber;
     return this.#show('forgot');
   };
 
+  /** Help text C: the reset link goes out by email. */
   protected onForgotSubmit = (event: CustomEvent<ForgotDetail>) =>
-    this.#run(async () => {
-      this.customerNumber = event.detail.customerNumber;
-      await this.#api.forgotPassword({
-        customerNumber: event.detail.customerNumber,
-        language: currentLanguage(),
-      });
-      await this.#show('forgot-sent');
-    });
+    this.#run(async () => (await loadLater()).requestResetLink(this.#flow, event.detail));
 
   protected onBackToLogin = () => this.#show('login');
 
   /** "Forgot your password?" offered with a message, or a new link for one no longer valid. */
   protected onOpenForgot = () => this.#show('forgot');
 
+  /** Help text C.5, C.6: the new password, and the account. */
   protected onReset = (event: CustomEvent<ResetDetail>) =>
-    this.#run(async () => {
-      try {
-        const response = await this.#api.resetPassword({
-          token: this.#resetToken ?? '',
-          newPassword: event.detail.newPassword,
-        });
-        await this.#enterAccount(response, {
-          kind: 'success',
-          text: () => msg('Your new password is set. You are now logged in.'),
-        });
-      } catch (error) {
-        // Used or replaced since it was opened: the screen now says so and offers a new one.
-        if (error instanceof PortalError && error.code === 'invalid_or_expired_link') {
-          this.linkInvalid = true;
-          this.focusPending = true;
-          return;
-        }
-        throw error;
-      }
-    });
+    this.#run(async () => (await loadLater()).setNewPassword(this.#flow, event.detail));
 
   /** A change from the internal area opens a new session; all others are revoked (S13). */
   protected onChangePassword = (event: CustomEvent<ChangePasswordDetail>) =>
-    this.#whileLoggedIn(async (accessToken) => {
-      const response = await this.#api.changePassword(accessToken, event.detail);
-      if (response) this.#session.start(response);
-      await this.#show('account', {
-        kind: 'success',
-        text: () => msg('Your password has been changed.'),
-      });
-    });
+    this.#whileLoggedIn(async (accessToken) =>
+      (await loadLater()).changeAccountPassword(this.#flow, accessToken, event.detail),
+    );
 
   protected onPreferredLanguage = (event: CustomEvent<LanguageDetail>) =>
-    this.#whileLoggedIn(async (accessToken) => {
-      this.customer = await this.#api.updateMe(accessToken, { language: event.detail.language });
-      this.message = {
-        kind: 'success',
-        text: () => msg('Your preferred language has been saved.'),
-      };
-      this.noticePending = true;
-    });
+    this.#whileLoggedIn(async (accessToken) =>
+      (await loadLater()).savePreferredLanguage(this.#flow, accessToken, event.detail),
+    );
 
   protected onLogout = () =>
     this.#run(async () => {
@@ -308,7 +381,10 @@ export abstract class PortalFlow extends LitElement {
     storeLanguage(language);
     if (language === currentLanguage()) return;
     await switchLanguage(language);
-    this.#emitToPage<PortalLanguageChangeDetail>('portal-language-change', { language });
+    // The page has one language: every portal on it changed, and each says so.
+    for (const portal of portals) {
+      portal.#emitToPage<PortalLanguageChangeDetail>('portal-language-change', { language });
+    }
   };
 
   protected onHashChange = () => {
@@ -320,12 +396,51 @@ export abstract class PortalFlow extends LitElement {
     if (document.visibilityState === 'visible') this.#session.renewIfDue();
   };
 
-  #sessionEnded(): void {
+  /** The session's client: requests go to the service this portal shares a session with. */
+  get #api(): PortalApi {
+    return this.#session.api;
+  }
+
+  /** What a later screen's transition may use, as things are when it starts (see `Flow`). */
+  get #flow(): Flow {
+    return {
+      session: this.#session,
+      screenToken: this.#screenToken,
+      show: (view, message) => this.#show(view, message),
+      enterAccount: (response, message) => this.#enterAccount(response, message),
+      setState: (state) => Object.assign(this, state),
+    };
+  }
+
+  /** A customer logged in, here or in another portal of the page, or a session resumed. */
+  #sessionOpened(customer: Customer): void {
+    // This portal's own login has already shown the account.
+    if (this.customer) {
+      this.customer = customer;
+      return;
+    }
+    this.customer = customer;
+    void this.#show('account', null, { focus: false }).then(() =>
+      this.#emitToPage<PortalLoginDetail>('portal-login', { customer }),
+    );
+  }
+
+  /** The session ended, here or in another portal of the page, or the service ended it. */
+  #sessionEnded(reason: EndReason): void {
+    // "Clear history" in any portal: no portal keeps showing the number (S25).
+    if (reason === 'clear-history') {
+      this.customerNumber = '';
+      this.remembered = false;
+    }
+    // This portal's own logout has already left the account.
+    if (!this.customer) return;
     this.customer = null;
-    this.#show('login', errorMessage({ error: 'session_expired', message: '' }), {
-      focus: false,
-    });
-    this.#emitToPage<PortalLogoutDetail>('portal-logout', { reason: 'expired' });
+    // As its own "Log out" does: a shared computer must not show the next person the number.
+    if (reason === 'logout' && !this.remembered) this.customerNumber = '';
+    const message =
+      reason === 'expired' ? errorMessage({ error: 'session_expired', message: '' }) : null;
+    this.#show('login', message, { focus: false });
+    this.#emitToPage<PortalLogoutDetail>('portal-logout', { reason });
   }
 
   async #enterAccount(
@@ -333,24 +448,24 @@ export abstract class PortalFlow extends LitElement {
     message: Message | null = null,
     options?: { focus: boolean },
   ): Promise<void> {
-    this.#session.start(response);
+    // First, so this portal's own listener leaves the account to this method.
     this.customer = response.customer;
+    this.#session.start(response);
     await this.#show('account', message, options);
     this.#emitToPage<PortalLoginDetail>('portal-login', { customer: response.customer });
   }
 
-  async #logOut(reason: PortalLogoutDetail['reason'], options = { always: false }): Promise<void> {
+  async #logOut(reason: EndReason, options = { always: false }): Promise<void> {
     const accessToken = this.#session.active ? await this.#session.accessToken() : null;
-    this.#session.end();
-    // Whatever the service answers, this page forgets the session now; without an access
-    // token, the service still ends the session of the refresh cookie.
+    const wasLoggedIn = this.customer !== null;
+    // Whatever the service answers, this page forgets the session now, in every portal;
+    // without an access token, the service still ends the session of the refresh cookie.
+    this.customer = null;
+    this.#session.end(reason);
     if (accessToken || options.always) {
       await this.#api.logout(accessToken ?? undefined).catch(() => null);
     }
-    if (this.customer) {
-      this.customer = null;
-      this.#emitToPage<PortalLogoutDetail>('portal-logout', { reason });
-    }
+    if (wasLoggedIn) this.#emitToPage<PortalLogoutDetail>('portal-logout', { reason });
   }
 
   /**
@@ -364,7 +479,8 @@ export abstract class PortalFlow extends LitElement {
   ): Promise<boolean> {
     if (view !== 'login') {
       try {
-        await loadScreens();
+        const parts = await loadLater();
+        parts.adoptScreenStyles(this);
       } catch {
         this.message = errorMessage({ error: 'network', message: '' });
         this.noticePending = true;
@@ -372,7 +488,7 @@ export abstract class PortalFlow extends LitElement {
       }
     }
     // A token belongs to its screen: leaving the screen forgets it.
-    this.#resetToken = this.#changeToken = null;
+    this.#screenToken = null;
     clearInterval(this.#countdown);
     this.view = view;
     this.message = message;
@@ -390,8 +506,10 @@ export abstract class PortalFlow extends LitElement {
       await task();
     } catch (error) {
       if (!(error instanceof PortalError)) console.error(error);
+      // The error sentences load after the first paint: at the latest, now.
+      await loadLater().catch(() => null);
       const body = toErrorBody(error);
-      const field = fieldOfError(body);
+      const field = laterParts?.fieldOfError(body);
       const { retryAfter } = body;
       const message: Message = {
         ...errorMessage(body),
@@ -437,30 +555,12 @@ export abstract class PortalFlow extends LitElement {
           error instanceof PortalError &&
           ['unauthorized', 'session_expired'].includes(error.code)
         ) {
-          this.#session.end();
-          this.customer = null;
-          this.#show('login', errorMessage({ error: 'session_expired', message: '' }));
-          this.#emitToPage<PortalLogoutDetail>('portal-logout', { reason: 'expired' });
+          // Every portal of the page shows the login, with the reason.
+          this.#session.end('expired');
           return;
         }
         throw error;
       }
-    });
-  }
-
-  /** Talks to the service at `baseUrl` from now on, with no session yet. */
-  #useService(baseUrl: string): void {
-    this.#session.end();
-    this.#api = new PortalApi(baseUrl);
-    this.#session = this.#createSession();
-  }
-
-  #createSession(): Session {
-    return new Session(this.#api, {
-      renewed: (customer) => {
-        this.customer = customer;
-      },
-      ended: () => this.#sessionEnded(),
     });
   }
 
@@ -469,7 +569,7 @@ export abstract class PortalFlow extends LitElement {
    * in the background, so the next screen shows at once.
    */
   protected prepareToShow(): void {
-    loadScreens().catch(() => null);
+    loadLater().catch(() => null);
     if (this.config) return;
     this.#api.getConfig().then(
       (config) => {
@@ -484,8 +584,21 @@ export abstract class PortalFlow extends LitElement {
   }
 }
 
+/**
+ * The sentence for `error`; until the sentences have loaded (when they cannot be, the
+ * device or the service is offline), the one saying the portal cannot be reached.
+ */
 function errorMessage(error: PortalErrorBody): Message {
-  return { kind: 'error', text: () => describeError(error) };
+  return {
+    kind: 'error',
+    text: () => laterParts?.describeError(error) ?? describeOffline(),
+  };
+}
+
+function warnUnsupportedLanguage(value: string): void {
+  warnOnce(
+    `"${value}" is not a language of the portal (de, fr, it, en); it is ignored, as if no lang were given.`,
+  );
 }
 
 /** A failure as the contract's error body; anything unexpected reads as our own failure. */

@@ -1,8 +1,8 @@
 /**
  * @module The portal's shell, in the shadow root: the panel with its header (title,
  * language picker, close, "Clear history" and "Log out"), the message region, the slots
- * for the current screen and the site owner's content, the footer; and, in launcher mode,
- * the button and the modal dialog around the panel.
+ * for the current screen and the site owner's content, the footer with "Help" and the
+ * support address; and, in launcher mode, the button and the modal dialog around the panel.
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -33,6 +33,10 @@ export interface ShellState {
   customerNumber: string;
   /** From the service's configuration, once loaded. */
   supportEmail: string | undefined;
+  /** The auth service's address: the help's pictures and its printable page are there. */
+  service: string;
+  /** The help shows in place of the screen (help-controller.ts). */
+  helpOpen: boolean;
 }
 
 export interface ShellActions {
@@ -41,6 +45,10 @@ export interface ShellActions {
   clearHistory(): void;
   forgotPassword(): void;
   close(): void;
+  /** The footer's "Help" link was clicked. */
+  openHelp(event: MouseEvent): void;
+  /** The help's "Back". */
+  closeHelp(): void;
 }
 
 export function renderPanel(state: ShellState, actions: ShellActions): TemplateResult {
@@ -102,10 +110,20 @@ export function renderPanel(state: ShellState, actions: ShellActions): TemplateR
       <div class="message ${message?.kind ?? ''}" part="message" role="status" aria-live="polite" aria-atomic="true" tabindex="-1">${message ? renderMessage(message, actions) : nothing}</div>
       <div class="body" part="body">
         ${view === null ? html`<span class="spinner" role="img" aria-label=${msg('Loading…')}></span>` : nothing}
-        <slot name="view"></slot>
+        ${
+          // The screen stays in the light DOM, only unslotted: "Back" finds its fields as they were.
+          state.helpOpen
+            ? html`<customer-portal-help
+                .language=${language}
+                .service=${state.service}
+                .supportEmail=${state.supportEmail}
+                @help-close=${actions.closeHelp}
+              ></customer-portal-help>`
+            : html`<slot name="view"></slot>`
+        }
       </div>
-      ${view === 'account' ? html`<div class="content"><slot name="account"></slot></div>` : nothing}
-      ${renderFooter(state)}
+      ${view === 'account' && !state.helpOpen ? html`<div class="content"><slot name="account"></slot></div>` : nothing}
+      ${renderFooter(state, actions)}
     </section>
   `;
 }
@@ -128,21 +146,29 @@ function renderMessage(message: Message, actions: ShellActions) {
   }`;
 }
 
-/** Help and contact (the help text's last paragraph). */
-function renderFooter(state: ShellState) {
-  const { supportEmail, customerNumber, view } = state;
-  if (!supportEmail) return nothing;
+/** "Help", and the contact of the help text's last paragraph once the address is known. */
+function renderFooter(state: ShellState, actions: ShellActions) {
+  const { supportEmail, view } = state;
+  if (view === null) return nothing;
+  // A link to the /help page, which the click opens in place instead (help-controller.ts).
+  const help = html`<a class="help" part="help" href=${new URL(`/help/${currentLanguage()}`, state.service).href} @click=${actions.openHelp}>${msg('Help')}</a>`;
+  return html`<footer class="footer" part="footer">
+    ${supportEmail ? renderContact(state, supportEmail) : nothing}
+    ${help}
+  </footer>`;
+}
+
+function renderContact(state: ShellState, supportEmail: string) {
+  const { customerNumber, view } = state;
   // The help text asks customers to always give their number: it is in the subject already.
   const subject = customerNumber
     ? msg(str`Customer portal – customer number ${customerNumber}`)
     : msg('Customer portal');
   const body = `${msg('Please describe the problem and give your customer number.')}\n\n`;
-  return html`<footer class="footer" part="footer">
-    <p>
-      ${view === 'account' ? msg('Questions or problems? Write to us:') : msg('Problems logging in? Write to us:')}
-      <a href="mailto:${supportEmail}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}">${supportEmail}</a>
-    </p>
-  </footer>`;
+  return html`<p>
+    ${view === 'account' ? msg('Questions or problems? Write to us:') : msg('Problems logging in? Write to us:')}
+    <a href="mailto:${supportEmail}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}">${supportEmail}</a>
+  </p>`;
 }
 
 /** Launcher mode: the "Customer portal" line of the WAPP menu and the dialog it opens (B.2). */

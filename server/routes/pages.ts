@@ -6,15 +6,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import type { Config } from '../config.ts';
 import { WIDGET_DIRECTORY } from '../project-paths.ts';
 import type { AppEnv, Services } from '../services.ts';
 
 const PORTAL_PAGE = fileURLToPath(new URL('../pages/portal.html', import.meta.url));
 const PORTAL_STYLES = fileURLToPath(new URL('../pages/portal.css', import.meta.url));
 
-export function pageRoutes(services: Services) {
-  const { config } = services;
-  const csp = [
+/** The CSP of the service's own pages (the portal link page, /help): no inline script or style. */
+export function pageContentSecurityPolicy(config: Readonly<Config>): string {
+  return [
     "default-src 'self'",
     "script-src 'self'",
     // No inline style either: the widget's styles are constructed stylesheets
@@ -27,6 +28,11 @@ export function pageRoutes(services: Services) {
     "object-src 'none'",
     `frame-ancestors ${config.frameAncestors.join(' ')}`,
   ].join('; ');
+}
+
+export function pageRoutes(services: Services) {
+  const { config } = services;
+  const csp = pageContentSecurityPolicy(config);
 
   // Part of the service like its code: read once at start, not per request.
   const page = readFileSync(PORTAL_PAGE, 'utf8');

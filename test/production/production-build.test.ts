@@ -252,6 +252,12 @@ test('the production build: check passes, the CLI provisions, help text A works 
     await assert.rejects(fetch(`http://127.0.0.1:${demoPort}/`), 'nothing listens on DEMO_PORT');
     assert.equal((await fetch(`${service.url}/`)).status, 200);
     assert.equal((await fetch(`${service.url}/widget/customer-portal.js`)).status, 200);
+    // The help, its stylesheet and its pictures come with the build too.
+    const help = await fetch(`${service.url}/help/de`);
+    assert.equal(help.status, 200);
+    assert.ok((await help.text()).includes(`mailto:${env.SUPPORT_EMAIL}`), 'the support address');
+    assert.equal((await fetch(`${service.url}/help/help.css`)).status, 200);
+    assert.equal((await fetch(`${service.url}/help/pictures/de/a-3.png`)).status, 200);
     const cookie = login.headers.get('set-cookie') ?? '';
     assert.match(cookie, /; Secure/i);
     assert.equal(statSync(env.PORTAL_DB ?? '').mode & 0o777, 0o600, 'the database is private');

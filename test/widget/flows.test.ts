@@ -244,7 +244,7 @@ describe('the internal area and what the portal keeps', () => {
     );
   });
 
-  it('S16/S25: the access token is in memory only; "remember me" keeps the number and nothing else', async () => {
+  it('S16/S25: the access token is in memory only; "remember me" keeps the number, and the page only that it has a session here', async () => {
     const customer = await createActiveCustomer(api);
     const portal = await mountPortal({ api });
     await logIn(portal, customer, true);
@@ -257,9 +257,12 @@ describe('the internal area and what the portal keeps', () => {
     ].join(' ');
     assert(!stored.includes(token), 'the token is in no storage and no page-readable cookie');
     equal(
-      Object.values(localStorage).join(' '),
-      customer.number,
-      'only the customer number is kept',
+      JSON.stringify(Object.entries(localStorage).sort()),
+      JSON.stringify([
+        ['customer-portal:customer-number', customer.number],
+        ['customer-portal:sessions', api],
+      ]),
+      'only the customer number is kept, and which service this browser has a session with',
     );
     click(portal, 'Log out');
     await waitForView(portal, 'login');

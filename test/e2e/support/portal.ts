@@ -92,7 +92,7 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 export async function openContext(
   browser: Browser,
   viewport: { width: number; height: number } = DESKTOP,
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; locale?: string } = {},
 ): Promise<BrowserContext> {
   // Reduced motion: the WAPP arrow's nudge would otherwise keep a click waiting for it to settle.
   return browser.newContext({ viewport, locale: 'en-US', reducedMotion: 'reduce', ...options });

@@ -16,11 +16,13 @@ export interface MountOptions {
   lang?: Language;
   /** Markup put inside the element, e.g. the site owner's `slot="account"` content. */
   content?: string;
+  /** As after a reload: what the portal kept in this browser stays (else cleared, as in a new browser). */
+  keepStorage?: boolean;
 }
 
 /** Adds the element to the page and waits for its first screen. */
 export async function mountPortal(options: MountOptions): Promise<CustomerPortal> {
-  localStorage.clear();
+  if (!options.keepStorage) localStorage.clear();
   const element = document.createElement('customer-portal') as CustomerPortal;
   element.api = options.api;
   if (options.mode) element.mode = options.mode;

@@ -13,10 +13,10 @@ import type { Context } from 'hono';
 import type { Logger } from '../log.ts';
 import type { AppEnv } from '../services.ts';
 
-export function afterAnswer(c: Context<AppEnv>, logger: Logger, work: () => void): void {
-  const run = () => {
+export function afterAnswer(c: Context<AppEnv>, logger: Logger, work: () => Promise<void>): void {
+  const run = async () => {
     try {
-      work();
+      await work();
     } catch (error) {
       logger.error('after_answer_failed', {
         path: c.req.path,

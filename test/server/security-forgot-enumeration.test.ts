@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openDatabase } from '../../server/store/database.ts';
 import { newCustomerNumber, provisionCustomer, type TestCustomer } from '../support/customers.ts';
+import { queryValue } from '../support/database-query.ts';
 import { median } from '../support/median.ts';
 import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { type ServiceProcess, sleep, startServiceProcess } from '../support/service-process.ts';
@@ -83,14 +83,14 @@ test(`S07 a number that gets a mail is answered as fast as one that does not (${
   assert.ok(apart < 0.1, summary);
 
   // And every known number did get its link: the samples measured the path that sends one.
-  const db = openDatabase(service.databasePath);
+  const db = await service.database.open();
   try {
-    const queued = db
-      .prepare("SELECT count(*) FROM outbox WHERE kind = 'password_reset'")
-      .pluck()
-      .get();
+    const queued = await queryValue(
+      db,
+      "SELECT count(*) FROM outbox WHERE kind = 'password_reset'",
+    );
     assert.equal(queued, PAIRS + 2);
   } finally {
-    db.close();
+    await db.close();
   }
 });

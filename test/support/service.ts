@@ -1,5 +1,5 @@
 /**
- * @module Starts the real auth service for a test: its own SQLite file in a temp folder,
+ * @module Starts the real auth service for a test: its own database (test-database.ts),
  * 127.0.0.1 on a free port, an admin token, the dev mailbox, logs captured in memory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { type Config, loadConfig } from '../../server/config.ts';
 import { listen } from '../../server/http-server.ts';
 import { createLogger } from '../../server/log.ts';
 import { type MailWorker, startMailWorker } from '../../server/mail/worker.ts';
-import { type Db, openDatabase } from '../../server/store/database.ts';
+import type { Db } from '../../server/store/database.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** The origin the tests' "page" claims; it is in the allow-list. */
 export const TEST_ORIGIN = 'http://localhost:9999';
@@ -29,6 +30,8 @@ export interface TestService {
   /** Every log line the service wrote, at its LOG_LEVEL. */
   logs: string[];
   databasePath: string;
+  /** Its own database: the SQLite file at `databasePath`, or a PostgreSQL database. */
+  database: TestDatabase;
   /** The mail worker, when SMTP_URL is configured. */
   mailWorker: MailWorker | null;
   stop(): Promise<void>;
@@ -44,16 +47,17 @@ export interface ServiceOptions {
 export async function startService(options: ServiceOptions = {}): Promise<TestService> {
   const folder = mkdtempSync(join(tmpdir(), 'portal-test-'));
   const databasePath = join(folder, 'portal.db');
+  const database = await createTestDatabase(databasePath);
   const config = loadConfig({
     PORT: '0',
-    PORTAL_DB: databasePath,
+    ...database.env,
     PORTAL_ADMIN_TOKEN: ADMIN_TOKEN,
     PORTAL_ALLOWED_ORIGINS: TEST_ORIGIN,
     PORTAL_PUBLIC_URL: 'http://localhost:9999/portal',
     ...options.env,
   });
   const clock = options.clock === 'manual' ? createManualClock() : systemClock;
-  const db = openDatabase(databasePath);
+  const db = await database.open();
   await ensureSigningKey(db, clock);
   const logs: string[] = [];
   // At the configured level (LOG_LEVEL, default info), as the service writes it.
@@ -72,11 +76,13 @@ export async function startService(options: ServiceOptions = {}): Promise<TestSe
     clock,
     logs,
     databasePath,
+    database,
     mailWorker,
     async stop() {
       await server.close();
       await mailWorker?.stop();
-      db.close();
+      await db.close();
+      await database.drop();
       rmSync(folder, { recursive: true, force: true });
     },
   };

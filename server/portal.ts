@@ -10,6 +10,7 @@ import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDemoApp } from './demo-server.ts';
+import { createAfterAnswers } from './http/after-answer.ts';
 import { listen, type RunningServer } from './http-server.ts';
 import type { Logger } from './log.ts';
 import { startMailWorker } from './mail/worker.ts';
@@ -51,7 +52,8 @@ export async function startPortal(
       if (!(error instanceof ProvisioningError && error.code === 'customer_exists')) throw error;
     }
   }
-  const app = createApp({ config, db, clock, logger });
+  const afterAnswers = createAfterAnswers(logger);
+  const app = createApp({ config, db, clock, logger, afterAnswers });
   let service: RunningServer;
   let demo: RunningServer | null = null;
   try {
@@ -80,6 +82,8 @@ export async function startPortal(
     demoCustomer,
     async stop() {
       await Promise.all([service.close(), demo?.close()]);
+      // A reset link asked for just before the stop is made and queued before the close.
+      await afterAnswers.settled();
       await Promise.all([worker?.stop(), pruning.stop()]);
       await db.close();
     },

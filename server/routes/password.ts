@@ -25,7 +25,6 @@ import {
   normalizePassword,
   ResetPasswordRequestSchema,
 } from '../contract.ts';
-import { afterAnswer } from '../http/after-answer.ts';
 import { ApiError, tooManyAttempts } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
 import { requestOrigin } from '../http/middleware/request-log.ts';
@@ -200,7 +199,7 @@ export function passwordRoutes(services: Services) {
         // Known, unknown, disabled and locked numbers get this same answer, and before the
         // number is even looked up: the link and its mail are made after it is sent, so
         // only the address's count above is on the answer's time (S07).
-        afterAnswer(c, services.logger, () =>
+        services.afterAnswers.run(c, () =>
           sendResetLink(services, { customerNumber, origin }, now),
         );
         const body: ForgotPasswordResponse = { status: 'accepted' };

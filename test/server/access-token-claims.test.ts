@@ -136,11 +136,14 @@ test('a customer added after a delete gets the old row id but another sub, and t
   assert.equal(answer.status, 204, answer.text);
 
   const next = await createActiveCustomer(client);
-  assert.equal(
-    await rowIdOf(next.number),
-    deletedRowId,
-    'SQLite gave the new customer the row id back',
-  );
+  // SQLite gives the row id back (PostgreSQL's identity never does): the case this is about.
+  if (service.db.dialect === 'sqlite') {
+    assert.equal(
+      await rowIdOf(next.number),
+      deletedRowId,
+      'SQLite gave the new customer the row id back',
+    );
+  }
   const nextToken = await logIn(client, next);
   const nextSubject = decodeJwt(nextToken).sub;
   assert.notEqual(nextSubject, decodeJwt(deletedToken).sub, 'a backend tells the two apart');

@@ -192,11 +192,14 @@ test("customers show lists none of a deleted customer's events under the next cu
   const deletedRowId = await rowIdOf('R-6006');
   assert.equal((await portal('customers', 'delete', 'R-6006')).code, 0);
   assert.equal((await add('R-6007', 'new@example.de')).code, 0);
-  assert.equal(
-    await rowIdOf('R-6007'),
-    deletedRowId,
-    'SQLite gave the new customer the row id back',
-  );
+  // SQLite gives the row id back (PostgreSQL's identity never does): the case this is about.
+  if (database.location === database.sqlitePath) {
+    assert.equal(
+      await rowIdOf('R-6007'),
+      deletedRowId,
+      'SQLite gave the new customer the row id back',
+    );
+  }
 
   const shown = await portal('customers', 'show', 'R-6007');
   assert.equal(shown.out.match(/customer_created/g)?.length, 1, shown.out);
@@ -205,7 +208,7 @@ test("customers show lists none of a deleted customer's events under the next cu
   const db = await database.open();
   const deletion = await queryRow(
     db,
-    "SELECT customer_id AS customerId FROM audit_log WHERE action = 'customer_deleted' AND detail = ?",
+    `SELECT customer_id AS "customerId" FROM audit_log WHERE action = 'customer_deleted' AND detail = ?`,
     'R-6006',
   );
   await db.close();

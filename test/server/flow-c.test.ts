@@ -55,6 +55,7 @@ async function requestResetMail(
     headers: { 'X-Forwarded-For': address },
   });
   assert.equal(answer.status, 202);
+  await service.afterAnswers();
   await service.mailWorker?.deliverDue();
   const mails = smtp.received
     .slice(before)

@@ -73,6 +73,7 @@ async function assertSecurityEvent(
   action: string,
   expected: { level: 'info' | 'warn'; customerNumber: string | null; address?: string },
 ): Promise<void> {
+  await service.afterAnswers();
   const requestId = requestIdOf(answer);
   const lines = logLines().filter(
     (line) => line.event === 'security' && line.action === action && line.requestId === requestId,

@@ -10,6 +10,7 @@ import { createApp } from '../../server/app.ts';
 import { ensureSigningKey } from '../../server/auth/access-tokens.ts';
 import { type Clock, createManualClock, systemClock } from '../../server/clock.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
+import { createAfterAnswers } from '../../server/http/after-answer.ts';
 import { listen } from '../../server/http-server.ts';
 import { createLogger } from '../../server/log.ts';
 import { type MailWorker, startMailWorker } from '../../server/mail/worker.ts';
@@ -32,6 +33,8 @@ export interface TestService {
   databasePath: string;
   /** Its own database: the SQLite file at `databasePath`, or a PostgreSQL database. */
   database: TestDatabase;
+  /** Settles once the work after the answers so far (a reset link's mail) is done. */
+  afterAnswers(): Promise<void>;
   /** The mail worker, when SMTP_URL is configured. */
   mailWorker: MailWorker | null;
   stop(): Promise<void>;
@@ -62,8 +65,19 @@ export async function startService(options: ServiceOptions = {}): Promise<TestSe
   const logs: string[] = [];
   // At the configured level (LOG_LEVEL, default info), as the service writes it.
   const logger = createLogger((line) => logs.push(line), { level: config.logLevel });
-  const app = createApp({ config, db, clock, logger });
-  const server = await listen(app.fetch, '127.0.0.1', 0);
+  const afterAnswers = createAfterAnswers(logger);
+  const app = createApp({ config, db, clock, logger, afterAnswers });
+  // Each request after the work the ones before it left (a reset link's mail) is done, as
+  // one browser would see it a moment later: tests look at once, and may run on a remote
+  // database (PostgreSQL), where that work takes a few milliseconds.
+  const server = await listen(
+    async (request, env) => {
+      await afterAnswers.settled();
+      return app.fetch(request, env);
+    },
+    '127.0.0.1',
+    0,
+  );
   // With SMTP_URL the worker delivers as in production; tests call deliverDue() to not wait.
   const mailWorker = config.smtpUrl
     ? startMailWorker({ db, config, logger, clock, pollMilliseconds: 200 })
@@ -77,6 +91,7 @@ export async function startService(options: ServiceOptions = {}): Promise<TestSe
     logs,
     databasePath,
     database,
+    afterAnswers: () => afterAnswers.settled(),
     mailWorker,
     async stop() {
       await server.close();

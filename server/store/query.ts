@@ -47,6 +47,15 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * Whether a query that only locks rows is worth its round trip: on SQLite a write
+ * transaction holds the whole file already (BEGIN IMMEDIATE), and the login and refresh
+ * paths are faster without it.
+ */
+export function locksRows(db: Db): boolean {
+  return db.dialect === 'postgres';
+}
+
+/**
  * ` FOR UPDATE` on PostgreSQL: the row stays this transaction's until it ends. Nothing on
  * SQLite, where a write transaction holds the whole file (BEGIN IMMEDIATE).
  */

@@ -3,7 +3,7 @@
  * it was ever given is a row keyed by its SHA-256, so a rotated one is recognised on reuse.
  */
 import type { Db } from './database.ts';
-import { execute, forUpdate, selectAll, selectFirst, sql } from './query.ts';
+import { execute, forUpdate, locksRows, selectAll, selectFirst, sql } from './query.ts';
 
 export interface SessionRow {
   id: string;
@@ -61,6 +61,7 @@ export function findSession(db: Db, sessionId: string): Promise<SessionRow | nul
  * action on a session locks its row first, then writes, so two never wait for each other.
  */
 export async function lockSessionOfRefreshToken(db: Db, tokenHash: string): Promise<void> {
+  if (!locksRows(db)) return;
   await selectFirst(
     db,
     sql`SELECT id FROM sessions
@@ -70,6 +71,7 @@ export async function lockSessionOfRefreshToken(db: Db, tokenHash: string): Prom
 
 /** Locks a session's row until the transaction ends (see `lockSessionOfRefreshToken`). */
 export async function lockSession(db: Db, sessionId: string): Promise<void> {
+  if (!locksRows(db)) return;
   await selectFirst(db, sql`SELECT id FROM sessions WHERE id = ${sessionId}${forUpdate(db)}`);
 }
 
@@ -78,6 +80,7 @@ export async function lockSession(db: Db, sessionId: string): Promise<void> {
  * time: a refresh that committed first is then never later than the revocation.
  */
 export async function lockCustomerSessions(db: Db, customerId: number): Promise<void> {
+  if (!locksRows(db)) return;
   await selectAll(
     db,
     sql`SELECT id FROM sessions WHERE customer_id = ${customerId} AND revoked_at IS NULL

@@ -1,6 +1,7 @@
 /**
  * @module The test suites after the build. First the server suite alone: its timing
- * tests (S06, S07) and its SIGKILL test (S30) want a quiet machine. Then two lanes at
+ * tests (S06, S07) and its SIGKILL test (S30) want a quiet machine; then the same suite
+ * again on PostgreSQL (a throwaway cluster, scripts/with-postgres.ts). Then two lanes at
  * once: the widget and end-to-end suites one after another, and beside them the
  * production-build test, which spends most of its minutes in `npm ci` compiling
  * better-sqlite3. The first lane prints as it goes, the second when it ends. Exits 1
@@ -15,6 +16,8 @@ interface Lane {
 
 const PHASES: Lane[][] = [
   [{ scripts: ['test:server'], streamed: true }],
+  // The same suite on PostgreSQL, on a cluster of its own, as quiet as the first run.
+  [{ scripts: ['test:server:pg'], streamed: true }],
   [
     { scripts: ['test:widget', 'test:e2e'], streamed: true },
     { scripts: ['test:production'], streamed: false },

@@ -11,6 +11,7 @@ import { createAccessTokens } from './auth/access-tokens.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { LIMITS } from './contract.ts';
+import { type AfterAnswers, createAfterAnswers } from './http/after-answer.ts';
 import { ApiError, sendError } from './http/api-error.ts';
 import { clientAddress } from './http/client-address.ts';
 import { bodyLimit } from './http/middleware/body-limit.ts';
@@ -36,6 +37,8 @@ export interface AppDependencies {
   db: Db;
   clock?: Clock;
   logger?: Logger;
+  /** To wait for the work after answers (a stop, a test); one of its own by default. */
+  afterAnswers?: AfterAnswers;
 }
 
 /** The dev mailbox exists only without SMTP and outside production (S28). */
@@ -53,6 +56,7 @@ export function createApp(dependencies: AppDependencies) {
     clock,
     logger,
     tokens: createAccessTokens(db, config, clock),
+    afterAnswers: dependencies.afterAnswers ?? createAfterAnswers(logger),
   };
   const session = sessionRoutes(services);
 

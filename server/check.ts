@@ -9,7 +9,13 @@ import { type Config, ConfigError, describeSmtpServer, loadConfig } from './conf
 import { createSmtpTransport, describeDeliveryError } from './mail/worker.ts';
 import { WIDGET_ENTRY } from './project-paths.ts';
 import { countCustomers } from './store/customers.ts';
-import { isPrivateFile, openDatabase } from './store/database.ts';
+import {
+  databaseLocation,
+  describeDatabaseLocation,
+  isPrivateFile,
+  openDatabase,
+  schemaVersion,
+} from './store/database.ts';
 import { findActiveSigningKey } from './store/signing-keys.ts';
 
 /** How long the SMTP server may take to greet and accept the login. */
@@ -34,32 +40,34 @@ export async function checkInstallation(
     `ok    configuration: ${mode}, service ${config.serviceUrl}, links open ${config.publicUrl}`,
   );
   const results = [
-    checkDatabase(config, print),
+    await checkDatabase(config, print),
     checkWidget(print),
     await checkMail(config, print),
   ];
   return results.every(Boolean);
 }
 
-function checkDatabase(config: Config, print: Print): boolean {
+async function checkDatabase(config: Config, print: Print): Promise<boolean> {
+  const location = databaseLocation(config);
+  const shown = describeDatabaseLocation(location);
   try {
-    const db = openDatabase(config.databasePath);
+    const db = await openDatabase(location);
     try {
-      const schema = db.pragma('user_version', { simple: true });
-      const keys = findActiveSigningKey(db)
+      const schema = await schemaVersion(db);
+      const keys = (await findActiveSigningKey(db))
         ? 'a signing key'
         : 'no signing key yet (the first start makes one)';
       print(
-        `ok    database ${config.databasePath}: schema ${schema}, ${countCustomers(db)} customers, ${keys}`,
+        `ok    database ${shown}: schema ${schema}, ${await countCustomers(db)} customers, ${keys}`,
       );
     } finally {
-      db.close();
+      await db.close();
     }
   } catch (error) {
-    print(`FAIL  database ${config.databasePath}: ${(error as Error).message}`);
+    print(`FAIL  database ${shown}: ${(error as Error).message}`);
     return false;
   }
-  if (!isPrivateFile(config.databasePath)) {
+  if (config.databaseUrl === null && !isPrivateFile(config.databasePath)) {
     print(
       `FAIL  database ${config.databasePath} may be read by other users, and it holds the signing keys: chmod 600 ${config.databasePath}`,
     );

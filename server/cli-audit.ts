@@ -6,11 +6,11 @@ import { type ParsedCommand, stringOption, UsageError } from './cli-usage.ts';
 import { listAuditEvents, parseSince } from './operations/audit-query.ts';
 import type { Operator } from './provisioning.ts';
 
-export function runAuditCommand(
+export async function runAuditCommand(
   operator: Operator,
   parsed: ParsedCommand,
   print: (line: string) => void,
-): number {
+): Promise<number> {
   const customer = stringOption(parsed, 'customer');
   const since = stringOption(parsed, 'since');
   const limit = stringOption(parsed, 'limit');
@@ -20,7 +20,7 @@ export function runAuditCommand(
       'audit',
     );
   }
-  const listing = listAuditEvents(operator, {
+  const listing = await listAuditEvents(operator, {
     ...(customer === undefined ? {} : { customer }),
     ...(since === undefined ? {} : { since: parseSince(since, operator.clock.now()) }),
     ...(limit === undefined ? {} : { limit: Number(limit) }),

@@ -32,7 +32,12 @@ import {
   setCustomerEnabled,
   unlockCustomer,
 } from './provisioning.ts';
-import { backupDatabase, openDatabase } from './store/database.ts';
+import {
+  backupDatabase,
+  databaseLocation,
+  describeDatabaseLocation,
+  openDatabase,
+} from './store/database.ts';
 
 const USAGE = `Usage: npm run portal -- <command>
 
@@ -71,7 +76,7 @@ export async function runCli(
     fail(`error: ${(error as Error).message}`);
     return 1;
   }
-  const db = openDatabase(config.databasePath);
+  const db = await openDatabase(databaseLocation(config));
   const operator: Operator = { db, config, clock: systemClock, source: 'cli' };
   try {
     if (group === 'keys' && command === 'rotate') {
@@ -88,12 +93,12 @@ export async function runCli(
         fail(`error: no backup made: ${(error as Error).message}`);
         return 1;
       }
-      print(`Backed up ${config.databasePath} to ${command}.`);
+      print(`Backed up ${describeDatabaseLocation(databaseLocation(config))} to ${command}.`);
       return 0;
     }
-    if (group === 'mail') return runMailCommand(operator, command, rest, print);
+    if (group === 'mail') return await runMailCommand(operator, command, rest, print);
     if (group === 'audit') {
-      return runAuditCommand(operator, parseCommand('audit', argv.slice(1)), print);
+      return await runAuditCommand(operator, parseCommand('audit', argv.slice(1)), print);
     }
     if (group !== 'customers' || !command) throw new UsageError();
     const parsed = parseCommand(`customers ${command}`, rest);
@@ -112,7 +117,7 @@ export async function runCli(
           `Created customer ${customer.number} (${customer.name}, ${customer.email}, ${customer.language}).`,
         );
         print('Two mails are queued: the customer number, and the initial password.');
-        printWarnings(warnAboutSharedEmail(db, customer.email, customer.number), fail);
+        printWarnings(await warnAboutSharedEmail(db, customer.email, customer.number), fail);
         return 0;
       }
       case 'import': {
@@ -151,7 +156,7 @@ export async function runCli(
             'customers update',
           );
         }
-        const update = updateCustomer(operator, requireNumber(number), changes);
+        const update = await updateCustomer(operator, requireNumber(number), changes);
         print(formatLine(update.customer));
         print(
           update.changed.length > 0
@@ -163,7 +168,7 @@ export async function runCli(
       }
       case 'list': {
         const search = stringOption(parsed, 'search');
-        const customers = listAllCustomers(operator, search);
+        const customers = await listAllCustomers(operator, search);
         if (values.json) {
           print(JSON.stringify(customers, null, 2));
           return 0;
@@ -175,13 +180,13 @@ export async function runCli(
         return 0;
       }
       case 'show': {
-        const customer = describeCustomer(operator, requireNumber(number));
+        const customer = await describeCustomer(operator, requireNumber(number));
         print(formatLine(customer));
         print(`  initial password expires: ${customer.initialPasswordExpiresAt ?? '-'}`);
-        for (const mail of listUndeliveredMails(operator, customer.number)) {
+        for (const mail of await listUndeliveredMails(operator, customer.number)) {
           print(`  ${formatMail(mail)}`);
         }
-        for (const event of listCustomerAudit(operator, customer.number, 20)) {
+        for (const event of await listCustomerAudit(operator, customer.number, 20)) {
           print(
             `  ${new Date(event.at).toISOString()}  ${event.action}${event.address ? `  from ${event.address}` : ''}`,
           );
@@ -194,17 +199,19 @@ export async function runCli(
         );
         return 0;
       case 'unlock':
-        print(formatLine(unlockCustomer(operator, requireNumber(number))));
+        print(formatLine(await unlockCustomer(operator, requireNumber(number))));
         print('Unlocked: failed logins are forgotten.');
         return 0;
       case 'disable':
       case 'enable':
         print(
-          formatLine(setCustomerEnabled(operator, requireNumber(number), command === 'enable')),
+          formatLine(
+            await setCustomerEnabled(operator, requireNumber(number), command === 'enable'),
+          ),
         );
         return 0;
       case 'delete':
-        removeCustomer(operator, requireNumber(number));
+        await removeCustomer(operator, requireNumber(number));
         print(`Deleted customer ${number}.`);
         return 0;
       default:
@@ -221,24 +228,24 @@ export async function runCli(
     }
     return 1;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-function runMailCommand(
+async function runMailCommand(
   operator: Operator,
   command: string | undefined,
   args: string[],
   print: (line: string) => void,
-): number {
+): Promise<number> {
   if (command === 'list' && args.length === 0) {
-    const mails = listUndeliveredMails(operator);
+    const mails = await listUndeliveredMails(operator);
     if (mails.length === 0) print('Every mail is delivered.');
     for (const mail of mails) print(formatMail(mail));
     return 0;
   }
   if (command === 'retry' && args.length === 1 && /^\d+$/.test(args[0] ?? '')) {
-    const mail = retryUndeliveredMail(operator, Number(args[0]));
+    const mail = await retryUndeliveredMail(operator, Number(args[0]));
     print(formatMail(mail));
     print('Due now: the running service sends it within seconds; its Message-ID stays the same.');
     if (mail.kind === 'password_reset') {

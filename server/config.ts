@@ -11,8 +11,10 @@ export interface Config {
   demoPort: number;
   /** Address both servers listen on. */
   host: string;
-  /** The SQLite file. */
+  /** The SQLite file, when there is no `databaseUrl`. */
   databasePath: string;
+  /** A PostgreSQL database (`postgres://…`, DATABASE_URL) instead of the SQLite file. */
+  databaseUrl: string | null;
   /** Origins allowed to call the API with credentials (S21, S22). */
   allowedOrigins: readonly string[];
   /** The page that email links open; reset links add `#portal-reset=…` to it. */
@@ -128,6 +130,7 @@ export function loadConfig(env: Env): Readonly<Config> {
     demoPort,
     host,
     databasePath: text(env, 'PORTAL_DB', 'data/portal.db'),
+    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
     allowedOrigins,
     publicUrl,
     serviceUrl,
@@ -245,6 +248,17 @@ function hostName(env: Env, name: string, fallback: string): string {
  * or `/` in them makes the URL mean another host or password (and a start banner once
  * printed half a password), so it is refused, naming the fix and never echoing the URL.
  */
+function postgresUrl(env: Env, name: string): string | null {
+  const value = optional(env, name);
+  if (value === null) return null;
+  if (!/^postgres(ql)?:\/\/./.test(value) || !URL.canParse(value)) {
+    throw new ConfigError(
+      `${name} must be a PostgreSQL URL such as postgres://portal@db.internal/portal`,
+    );
+  }
+  return value;
+}
+
 function smtp(env: Env, name: string): string | null {
   const value = optional(env, name);
   if (value === null) return null;

@@ -89,7 +89,7 @@ export async function importCustomers(operator: Operator, csv: string): Promise<
   const problems: string[] = [];
   const inputs: Array<{ line: number; input: Record<string, string> }> = [];
   const numbersInFile = new Map<string, number>();
-  rows.forEach((cells, index) => {
+  for (const [index, cells] of rows.entries()) {
     const line = index + 2;
     const input: Record<string, string> = {};
     columns.forEach((column, position) => {
@@ -106,7 +106,7 @@ export async function importCustomers(operator: Operator, csv: string): Promise<
             'customer_exists',
             `number ${customer.number} is on line ${earlier} too`,
           );
-        if (findCustomerByNumber(operator.db, customer.number)) {
+        if (await findCustomerByNumber(operator.db, customer.number)) {
           throw new ProvisioningError(
             'customer_exists',
             `customer number ${customer.number} is already taken`,
@@ -119,7 +119,7 @@ export async function importCustomers(operator: Operator, csv: string): Promise<
       if (!(error instanceof ProvisioningError)) throw error;
       problems.push(`line ${line}: ${error.message}`);
     }
-  });
+  }
   if (problems.length > 0) return { created: [], problems, warnings: [] };
 
   const created: string[] = [];
@@ -128,7 +128,8 @@ export async function importCustomers(operator: Operator, csv: string): Promise<
     const customer = await createCustomer(operator, input);
     created.push(`${customer.number}  ${customer.email}`);
     // Against the customers created so far, the file's earlier lines included.
-    for (const warning of warnAboutSharedEmail(operator.db, customer.email, customer.number)) {
+    const shared = await warnAboutSharedEmail(operator.db, customer.email, customer.number);
+    for (const warning of shared) {
       warnings.push(`line ${line}: ${warning.message}`);
     }
   }

@@ -10,13 +10,14 @@ import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createDemoApp } from './demo-server.ts';
+import { createAfterAnswers } from './http/after-answer.ts';
 import { listen, type RunningServer } from './http-server.ts';
 import type { Logger } from './log.ts';
 import { startMailWorker } from './mail/worker.ts';
-import { createCustomer } from './provisioning.ts';
+import { createCustomer, ProvisioningError } from './provisioning.ts';
 import { startPruning } from './pruning.ts';
 import { countCustomers } from './store/customers.ts';
-import { openDatabase } from './store/database.ts';
+import { databaseLocation, openDatabase } from './store/database.ts';
 
 export const DEMO_CUSTOMER = {
   number: '10012345',
@@ -39,20 +40,26 @@ export async function startPortal(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<RunningPortal> {
-  const db = openDatabase(config.databasePath);
+  const db = await openDatabase(databaseLocation(config));
   await ensureSigningKey(db, clock);
   let demoCustomer: string | null = null;
-  if (!config.production && countCustomers(db) === 0) {
+  if (!config.production && (await countCustomers(db)) === 0) {
     const operator = { db, config, clock, source: 'npm start' };
-    demoCustomer = (await createCustomer(operator, DEMO_CUSTOMER)).number;
+    try {
+      demoCustomer = (await createCustomer(operator, DEMO_CUSTOMER)).number;
+    } catch (error) {
+      // Another instance on the same database, starting at the same time, made it.
+      if (!(error instanceof ProvisioningError && error.code === 'customer_exists')) throw error;
+    }
   }
-  const app = createApp({ config, db, clock, logger });
+  const afterAnswers = createAfterAnswers(logger);
+  const app = createApp({ config, db, clock, logger, afterAnswers });
   let service: RunningServer;
   let demo: RunningServer | null = null;
   try {
     service = await listen(app.fetch, config.host, config.port);
   } catch (error) {
-    db.close();
+    await db.close();
     throw error;
   }
   if (!config.production) {
@@ -63,7 +70,7 @@ export async function startPortal(
       });
     } catch (error) {
       await service.close();
-      db.close();
+      await db.close();
       throw error;
     }
   }
@@ -75,8 +82,10 @@ export async function startPortal(
     demoCustomer,
     async stop() {
       await Promise.all([service.close(), demo?.close()]);
+      // A reset link asked for just before the stop is made and queued before the close.
+      await afterAnswers.settled();
       await Promise.all([worker?.stop(), pruning.stop()]);
-      db.close();
+      await db.close();
     },
   };
 }

@@ -28,6 +28,7 @@ import {
 } from './store/customers.ts';
 import type { Db } from './store/database.ts';
 import { deleteCustomerTokens } from './store/one-time-tokens.ts';
+import { inTransaction, isUniqueViolation } from './store/query.ts';
 import { revokeCustomerSessions } from './store/sessions.ts';
 import { validate } from './validate.ts';
 
@@ -62,8 +63,8 @@ export function recordOperatorAction(
   customer: Pick<CustomerRow, 'id' | 'number'>,
   now: number,
   detail?: string,
-): void {
-  recordSecurityEvent(
+): Promise<void> {
+  return recordSecurityEvent(
     { db: operator.db, logger: operator.logger ?? silentLogger },
     {
       action,
@@ -97,14 +98,14 @@ export async function createCustomer(
   const { db, config, clock } = operator;
   const customer = parseNewCustomer(input);
   checkCustomerNumberPattern(config, customer.number);
-  const number = customer.number ?? generateCustomerNumber(db);
-  if (findCustomerByNumber(db, number)) {
-    throw new ProvisioningError(
+  const number = customer.number ?? (await generateCustomerNumber(db));
+  const taken = () =>
+    new ProvisioningError(
       'customer_exists',
       `Customer number ${number} is already taken.`,
       'number',
     );
-  }
+  if (await findCustomerByNumber(db, number)) throw taken();
   if (customer.password !== undefined) {
     // The customer copies it from a mail, and the login drops white space around it.
     if (customer.password !== customer.password.trim()) {
@@ -128,31 +129,25 @@ export async function createCustomer(
   const now = clock.now();
   const expiresAt = now + config.initialPasswordDays * 86_400_000;
 
-  db.transaction(() => {
+  await inTransaction(db, async (tx) => {
     // Checked again inside the transaction: another operator may have been quicker.
-    if (findCustomerByNumber(db, number)) {
-      throw new ProvisioningError(
-        'customer_exists',
-        `Customer number ${number} is already taken.`,
-        'number',
-      );
-    }
-    const customerId = insertCustomer(
-      db,
+    if (await findCustomerByNumber(tx, number)) throw taken();
+    const customerId = await insertCustomer(
+      tx,
       { ...customer, number, passwordHash, initialPasswordExpiresAt: expiresAt },
       now,
     );
     const recipient = { id: customerId, email: customer.email, language: customer.language };
-    queueCustomerMail(
-      db,
+    await queueCustomerMail(
+      tx,
       config,
       recipient,
       'customer_number',
       { name: customer.name, customerNumber: number, portalUrl: config.publicUrl },
       now,
     );
-    queueCustomerMail(
-      db,
+    await queueCustomerMail(
+      tx,
       config,
       recipient,
       'initial_password',
@@ -164,29 +159,46 @@ export async function createCustomer(
       },
       now,
     );
-    recordOperatorAction(operator, 'customer_created', { id: customerId, number }, now);
-  })();
+    await recordOperatorAction(
+      { ...operator, db: tx },
+      'customer_created',
+      { id: customerId, number },
+      now,
+    );
+  }).catch((error: unknown) => {
+    // On PostgreSQL, one quicker by a hair is told by the unique index, at the insert.
+    throw isUniqueViolation(error) ? taken() : error;
+  });
   return describeCustomer(operator, number);
 }
 
 /** The operator's view of a customer. */
-export function describeCustomer(operator: Operator, number: string): CustomerRecord {
-  return recordOf(operator, requireCustomer(operator.db, number));
+export async function describeCustomer(
+  operator: Operator,
+  number: string,
+): Promise<CustomerRecord> {
+  return recordOf(operator, await requireCustomer(operator.db, number));
 }
 
 /** A customer's latest audit events, newest first, for `customers show` and the admin API. */
-export function listCustomerAudit(operator: Operator, number: string, limit: number): AuditRow[] {
-  return listAudit(operator.db, requireCustomer(operator.db, number).id, limit);
+export async function listCustomerAudit(
+  operator: Operator,
+  number: string,
+  limit: number,
+): Promise<AuditRow[]> {
+  return listAudit(operator.db, (await requireCustomer(operator.db, number)).id, limit);
 }
 
 /** Every customer, as operators see them. */
-export function listCustomerRecords(operator: Operator): CustomerRecord[] {
-  return listCustomers(operator.db).map((customer) => recordOf(operator, customer));
+export async function listCustomerRecords(operator: Operator): Promise<CustomerRecord[]> {
+  const customers = await listCustomers(operator.db);
+  return Promise.all(customers.map((customer) => recordOf(operator, customer)));
 }
 
 /** A customer row as operators see it, with whether failed logins have locked it now. */
-export function recordOf(operator: Operator, customer: CustomerRow): CustomerRecord {
-  const locked = secondsLocked(operator.db, 'account', customer.number, operator.clock.now()) > 0;
+export async function recordOf(operator: Operator, customer: CustomerRow): Promise<CustomerRecord> {
+  const wait = await secondsLocked(operator.db, 'account', customer.number, operator.clock.now());
+  const locked = wait > 0;
   return toCustomerRecord(customer, locked);
 }
 
@@ -201,7 +213,7 @@ export async function resendInitialPassword(
   options: { replaceChosenPassword?: boolean } = {},
 ): Promise<CustomerRecord> {
   const { db, config, clock } = operator;
-  const customer = requireCustomer(db, number);
+  const customer = await requireCustomer(db, number);
   if (!customer.mustChangePassword && !options.replaceChosenPassword) {
     throw new ProvisioningError(
       'invalid_request',
@@ -212,13 +224,13 @@ export async function resendInitialPassword(
   const passwordHash = await hashPassword(password);
   const now = clock.now();
   const expiresAt = now + config.initialPasswordDays * 86_400_000;
-  db.transaction(() => {
-    setInitialPassword(db, customer.id, passwordHash, expiresAt);
-    revokeCustomerSessions(db, customer.id, now);
-    deleteCustomerTokens(db, customer.id);
-    clearFailures(db, 'account', customer.number);
-    queueCustomerMail(
-      db,
+  await inTransaction(db, async (tx) => {
+    await setInitialPassword(tx, customer.id, passwordHash, expiresAt);
+    await revokeCustomerSessions(tx, customer.id, now);
+    await deleteCustomerTokens(tx, customer.id);
+    await clearFailures(tx, 'account', customer.number);
+    await queueCustomerMail(
+      tx,
       config,
       customer,
       'initial_password',
@@ -230,41 +242,41 @@ export async function resendInitialPassword(
       },
       now,
     );
-    recordOperatorAction(operator, 'initial_password_resent', customer, now);
-  })();
+    await recordOperatorAction({ ...operator, db: tx }, 'initial_password_resent', customer, now);
+  });
   return describeCustomer(operator, customer.number);
 }
 
 /** Lifts a lockout from failed logins (S08). */
-export function unlockCustomer(operator: Operator, number: string): CustomerRecord {
+export async function unlockCustomer(operator: Operator, number: string): Promise<CustomerRecord> {
   const { db, clock } = operator;
-  const customer = requireCustomer(db, number);
-  db.transaction(() => {
-    clearFailures(db, 'account', customer.number);
-    recordOperatorAction(operator, 'customer_unlocked', customer, clock.now());
-  })();
+  const customer = await requireCustomer(db, number);
+  await inTransaction(db, async (tx) => {
+    await clearFailures(tx, 'account', customer.number);
+    await recordOperatorAction({ ...operator, db: tx }, 'customer_unlocked', customer, clock.now());
+  });
   return describeCustomer(operator, customer.number);
 }
 
 /** Disables (or enables again) a customer; disabling ends their sessions. */
-export function setCustomerEnabled(
+export async function setCustomerEnabled(
   operator: Operator,
   number: string,
   enabled: boolean,
-): CustomerRecord {
+): Promise<CustomerRecord> {
   const { db, clock } = operator;
-  const customer = requireCustomer(db, number);
+  const customer = await requireCustomer(db, number);
   const now = clock.now();
-  db.transaction(() => {
-    setCustomerStatus(db, customer.id, enabled ? 'active' : 'disabled');
-    if (!enabled) revokeCustomerSessions(db, customer.id, now);
-    recordOperatorAction(
-      operator,
+  await inTransaction(db, async (tx) => {
+    await setCustomerStatus(tx, customer.id, enabled ? 'active' : 'disabled');
+    if (!enabled) await revokeCustomerSessions(tx, customer.id, now);
+    await recordOperatorAction(
+      { ...operator, db: tx },
       enabled ? 'customer_enabled' : 'customer_disabled',
       customer,
       now,
     );
-  })();
+  });
   return describeCustomer(operator, customer.number);
 }
 
@@ -272,27 +284,33 @@ export function setCustomerEnabled(
  * Deletes a customer with their sessions and tokens. The audit keeps the event, detached
  * from the row id like the customer's earlier rows, with the number in its detail.
  */
-export function removeCustomer(operator: Operator, number: string): void {
+export async function removeCustomer(operator: Operator, number: string): Promise<void> {
   const { db, clock } = operator;
-  const customer = requireCustomer(db, number);
-  db.transaction(() => {
-    recordOperatorAction(operator, 'customer_deleted', customer, clock.now(), customer.number);
+  const customer = await requireCustomer(db, number);
+  await inTransaction(db, async (tx) => {
+    await recordOperatorAction(
+      { ...operator, db: tx },
+      'customer_deleted',
+      customer,
+      clock.now(),
+      customer.number,
+    );
     // Last: the delete detaches every audit row of this row id, the one above included.
-    deleteCustomer(db, customer.id);
-  })();
+    await deleteCustomer(tx, customer.id);
+  });
 }
 
 /** The customer with this number (as typed: trimmed, any case), or a `not_found` error. */
-export function requireCustomer(db: Db, number: string): CustomerRow {
-  const customer = findCustomerByNumber(db, number.trim().toUpperCase());
+export async function requireCustomer(db: Db, number: string): Promise<CustomerRow> {
+  const customer = await findCustomerByNumber(db, number.trim().toUpperCase());
   if (!customer) throw new ProvisioningError('not_found', `There is no customer ${number}.`);
   return customer;
 }
 
 /** Eight digits, not starting with 0, not yet taken. */
-function generateCustomerNumber(db: Db): string {
+async function generateCustomerNumber(db: Db): Promise<string> {
   for (;;) {
     const number = String(randomInt(10_000_000, 100_000_000));
-    if (!findCustomerByNumber(db, number)) return number;
+    if (!(await findCustomerByNumber(db, number))) return number;
   }
 }

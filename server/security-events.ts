@@ -4,7 +4,7 @@
  * Called inside the action's transaction, so the row commits with what it describes.
  *
  * @example
- * recordSecurityEvent(services, { action: 'login_failed', customer: null, ...requestOrigin(c) }, now);
+ * await recordSecurityEvent({ ...services, db: tx }, { action: 'login_failed', customer: null, ...requestOrigin(c) }, now);
  */
 import type { Logger } from './log.ts';
 import { writeAudit } from './store/audit.ts';
@@ -66,13 +66,13 @@ export interface SecurityEvent extends EventOrigin {
 }
 
 /** Writes the audit row and the log line of one security event. */
-export function recordSecurityEvent(
+export async function recordSecurityEvent(
   recorder: { db: Db; logger: Logger },
   event: SecurityEvent,
   now: number,
-): void {
+): Promise<void> {
   const { action, customer, address, requestId } = event;
-  writeAudit(
+  await writeAudit(
     recorder.db,
     { action, customerId: customer?.id ?? null, address, requestId, detail: event.detail ?? null },
     now,

@@ -5,6 +5,7 @@
 import type { AccessTokens } from './auth/access-tokens.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { AfterAnswers } from './http/after-answer.ts';
 import type { Logger } from './log.ts';
 import type { Db } from './store/database.ts';
 
@@ -14,6 +15,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   tokens: AccessTokens;
+  /** Work after an answer is out (a reset link's mail); a stop waits for it. */
+  afterAnswers: AfterAnswers;
 }
 
 /** Hono's typed context variables, set by middleware. */

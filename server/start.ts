@@ -10,7 +10,7 @@ import { ConfigError, describeSmtpServer, loadConfig } from './config.ts';
 import { createLogger, writeToStdout } from './log.ts';
 import { startPortal, stopOnSignals } from './portal.ts';
 import { DEMO_DIRECTORY, WIDGET_ENTRY } from './project-paths.ts';
-import { isPrivateFile } from './store/database.ts';
+import { databaseLocation, describeDatabaseLocation, isPrivateFile } from './store/database.ts';
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
@@ -44,13 +44,13 @@ logger.info('service_started', {
   listening: portal.service.url,
   serviceUrl: config.serviceUrl,
   publicUrl: config.publicUrl,
-  database: config.databasePath,
+  database: describeDatabaseLocation(databaseLocation(config)),
   mail: config.smtpUrl ? describeSmtpServer(config.smtpUrl) : `dev mailbox at ${devMailbox}`,
   demoPage: portal.demo ? `http://localhost:${portal.demo.port}/` : null,
   logLevel: config.logLevel,
 });
 // The file holds the token signing keys: say so when others may read it.
-if (!isPrivateFile(config.databasePath)) {
+if (config.databaseUrl === null && !isPrivateFile(config.databasePath)) {
   logger.warn('database_readable_by_others', {
     database: config.databasePath,
     fix: `chmod 600 ${config.databasePath}`,

@@ -2,20 +2,24 @@
  * @module `npm run bench`: how fast the service is on this machine, each figure beside a
  * floor measured in the same run, written to bench/results.md and printed. Needs the
  * production build (`npm run build`) and Chromium; takes 4 to 5 minutes on 2 cores, well
- * within 10. `BENCH_QUICK=1` checks the bench itself in a minute or two (into
- * test-results/bench/), `BENCH_OUTPUT=FILE` writes elsewhere.
+ * within 10. `npm run bench -- --store postgres` (or BENCH_STORE=postgres) runs the login
+ * and token loads with the service on PostgreSQL instead, into bench/results-postgres.md.
+ * `BENCH_QUICK=1` checks the bench itself in a minute or two (into test-results/bench/),
+ * `BENCH_OUTPUT=FILE` writes elsewhere.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from '../../test/support/free-port.ts';
+import { type PostgresCluster, startPostgres } from '../../test/support/postgres.ts';
 import { snapshotBuild } from './build.ts';
 import { measureFirstPaint } from './first-paint.ts';
 import { startHonoFloor } from './floors.ts';
 import { measureLogins, measureMemory, measureTokenRoutes, type Subjects } from './measurements.ts';
+import { copyToPostgres } from './postgres.ts';
 import { readMemory } from './processes.ts';
-import { type Results, renderReport } from './report.ts';
+import { type Results, renderReport, renderStoreReport } from './report.ts';
 import { measureScale } from './scale.ts';
 import { SEEDED_PASSWORD, seedDatabase, signAccessToken } from './seed.ts';
 import { startService } from './service.ts';
@@ -27,6 +31,7 @@ import { PROJECT_ROOT, SETTINGS } from './settings.ts';
  */
 const KNOWN_SESSIONS = 64;
 
+let cluster: PostgresCluster | null = null;
 const startedAt = new Date();
 const loadBefore = loadavg();
 const folder = mkdtempSync(join(tmpdir(), 'portal-bench-'));
@@ -55,11 +60,18 @@ try {
   // The floor's copy, taken before the service starts: the same rows, keys and tokens.
   const floorDatabase = join(folder, 'floor.db');
   copyFileSync(seeded.path, floorDatabase);
+  let databaseUrl: string | undefined;
+  if (SETTINGS.store === 'postgres') {
+    step('copying them into PostgreSQL, on a cluster of its own');
+    cluster = await startPostgres();
+    databaseUrl = await copyToPostgres(build.modules, cluster, seeded.path);
+  }
 
   const service = await startService(build, {
     port: await freePort(),
     unusedPort: await freePort(),
     databasePath: seeded.path,
+    ...(databaseUrl ? { databaseUrl } : {}),
     pageOrigin,
     logFile: join(folder, 'service.log'),
   });
@@ -81,42 +93,61 @@ try {
     floorTokens: [...seeded.refreshTokens],
   };
 
-  let measured: Pick<Results, 'logins' | 'tokens' | 'memory' | 'firstPaint'>;
+  let logins: Results['logins'];
+  let tokens: Results['tokens'];
+  let rest: Pick<Results, 'memory' | 'firstPaint'> | null = null;
   try {
-    step('logins against argon2, /healthz beside them');
-    const logins = await measureLogins(subjects);
+    step(`logins against argon2, /healthz beside them, on ${SETTINGS.store}`);
+    logins = await measureLogins(subjects);
     step('GET /api/me and refresh against their floors');
-    const tokens = await measureTokenRoutes(subjects);
-    step('memory under 50 connections');
-    const memory = await measureMemory(subjects, idleMemory);
-    step(`first paint: ${SETTINGS.pageLoads} cold loads of each page in Chromium`);
-    const firstPaint = await measureFirstPaint(service.url, pagePort);
-    measured = { logins, tokens, memory, firstPaint };
+    tokens = await measureTokenRoutes(subjects);
+    // On PostgreSQL the bench compares the store: memory and first paint do not depend on it.
+    if (SETTINGS.store === 'sqlite') {
+      step('memory under 50 connections');
+      const memory = await measureMemory(subjects, idleMemory);
+      step(`first paint: ${SETTINGS.pageLoads} cold loads of each page in Chromium`);
+      const firstPaint = await measureFirstPaint(service.url, pagePort);
+      rest = { memory, firstPaint };
+    }
   } finally {
     await Promise.all([service.stop(), floor.stop()]);
   }
 
-  step(
-    `latency at ${SETTINGS.scaleSizes.map((size) => size.toLocaleString('en')).join(', ')} customers`,
-  );
-  const scale = await measureScale(build, { folder, passwordHash, pageOrigin });
-
-  const report = renderReport({
-    ...measured,
-    scale,
-    startedAt,
-    seconds: (Date.now() - startedAt.getTime()) / 1000,
-    loadBefore,
-    loadAfter: loadavg(),
-    build,
-    commit: describeCommit(),
-    autocannonVersion: packageVersion('autocannon'),
-  });
+  let report: string;
+  if (rest === null) {
+    report = renderStoreReport({
+      store: 'PostgreSQL',
+      logins,
+      tokens,
+      startedAt,
+      seconds: (Date.now() - startedAt.getTime()) / 1000,
+      commit: describeCommit(),
+    });
+  } else {
+    step(
+      `latency at ${SETTINGS.scaleSizes.map((size) => size.toLocaleString('en')).join(', ')} customers`,
+    );
+    const scale = await measureScale(build, { folder, passwordHash, pageOrigin });
+    report = renderReport({
+      logins,
+      tokens,
+      ...rest,
+      scale,
+      startedAt,
+      seconds: (Date.now() - startedAt.getTime()) / 1000,
+      loadBefore,
+      loadAfter: loadavg(),
+      build,
+      commit: describeCommit(),
+      autocannonVersion: packageVersion('autocannon'),
+    });
+  }
   mkdirSync(dirname(SETTINGS.output), { recursive: true });
   writeFileSync(SETTINGS.output, `${report}\n`);
   console.log(report);
   step(`written to ${SETTINGS.output}`);
 } finally {
+  await cluster?.stop();
   rmSync(folder, { recursive: true, force: true });
 }
 

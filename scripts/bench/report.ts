@@ -41,6 +41,33 @@ export function renderReport(results: Results): string {
   ].join('\n\n');
 }
 
+/** The login and token figures of a run on another store (`BENCH_STORE`). */
+export function renderStoreReport(results: {
+  store: string;
+  logins: Logins;
+  tokens: TokenRoutes;
+  startedAt: Date;
+  seconds: number;
+  commit: string;
+}): string {
+  const cpu = cpus();
+  return [
+    `# Benchmark results: the service on ${results.store}
+
+Written by \`npm run bench -- --store postgres\` (README, "How fast it is"): the login and
+token loads of the full bench, with the service on ${results.store} (a throwaway cluster on
+this machine, reached over loopback TCP) and the floors on SQLite as always.${SETTINGS.quick ? '\n\n**A quick run (BENCH_QUICK=1): short loads and small tables, figures for checking the bench only.**' : ''}
+
+| | |
+| --- | --- |
+| Date | ${results.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, ${Math.round(results.seconds)} s |
+| Machine | ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Linux ${release()} |
+| Build | commit ${results.commit} |`,
+    logins(results.logins),
+    tokens(results.tokens),
+  ].join('\n\n');
+}
+
 function header(results: Results): string {
   const { build } = results;
   const cpu = cpus();
@@ -64,7 +91,7 @@ each, ${SETTINGS.warmUpSeconds} s of warm-up not counted, then ${SETTINGS.loadSe
 | Build | \`dist/\` of ${results.build.builtAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, commit ${results.commit}${stale} |`;
 }
 
-function logins(figures: Logins): string {
+export function logins(figures: Logins): string {
   const rows = figures.rows.map(({ connections, service, floor }) =>
     row(
       connections,
@@ -98,7 +125,7 @@ ${health('idle', figures.healthIdle)}
 ${health(`during ${Math.max(...SETTINGS.loginConnections)} login connections`, figures.healthDuringLogins)}`;
 }
 
-function tokens(figures: TokenRoutes): string {
+export function tokens(figures: TokenRoutes): string {
   const line = (label: string, result: LoadResult, floor: LoadResult | null) =>
     row(
       label,

@@ -34,8 +34,10 @@ export async function seedDatabase(
   options: { customers: number; knownRefreshTokens: number; passwordHash: string },
 ): Promise<SeededDatabase> {
   const { createRandomToken, hashToken } = modules.randomTokens;
-  const db = modules.database.openDatabase(path);
-  await modules.accessTokens.ensureSigningKey(db, { now: () => Date.now() });
+  const store = await modules.database.openDatabase(path);
+  await modules.accessTokens.ensureSigningKey(store, { now: () => Date.now() });
+  const db = store.sqlite;
+  if (!db) throw new Error('seedDatabase fills a SQLite file');
   const now = Date.now();
   const customerNumbers: string[] = [];
   const refreshTokens: string[] = [];
@@ -81,7 +83,7 @@ export async function seedDatabase(
       firstSession ??= { customerPublicId: publicId, customerNumber: number, sessionId };
     }
   })();
-  db.close();
+  await store.close();
   if (!firstSession) throw new Error('seedDatabase needs at least one customer');
   return {
     path,
@@ -101,7 +103,7 @@ export async function signAccessToken(
   seeded: SeededDatabase,
   serviceUrl: string,
 ): Promise<string> {
-  const db = modules.database.openDatabase(seeded.path);
+  const db = await modules.database.openDatabase(seeded.path);
   try {
     const config = modules.config.loadConfig({ PORTAL_SERVICE_URL: serviceUrl });
     const tokens = modules.accessTokens.createAccessTokens(db, config, { now: () => Date.now() });
@@ -111,6 +113,6 @@ export async function signAccessToken(
       sessionId: seeded.firstSession.sessionId,
     });
   } finally {
-    db.close();
+    await db.close();
   }
 }

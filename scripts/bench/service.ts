@@ -15,6 +15,8 @@ export function startService(
     port: number;
     unusedPort: number;
     databasePath: string;
+    /** A PostgreSQL database to use instead of the SQLite file. */
+    databaseUrl?: string;
     /** The page that embeds the widget in the first-paint run: allowed, and the public URL. */
     pageOrigin: string;
     logFile: string;
@@ -28,6 +30,7 @@ export function startService(
       PORT: String(options.port),
       PORTAL_HOST: '127.0.0.1',
       PORTAL_DB: options.databasePath,
+      DATABASE_URL: options.databaseUrl ?? '',
       PORTAL_SERVICE_URL: url,
       PORTAL_PUBLIC_URL: `${options.pageOrigin}/`,
       // Behind a proxy, as in production: the loads give each login connection an address.

@@ -1,16 +1,27 @@
 /**
  * @module What one `npm run bench` does, read from the environment once: how long each
  * load lasts, how many cold page loads, which table sizes. `BENCH_QUICK=1` shrinks
- * everything for a quick check of the bench itself; its figures mean nothing.
+ * everything for a quick check of the bench itself; its figures mean nothing. `BENCH_STORE`
+ * (or `--store`) chooses the service's database.
  */
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const quick = process.env.BENCH_QUICK === '1';
+/** `BENCH_STORE=postgres` or `npm run bench -- --store postgres`: logins and refreshes on PostgreSQL. */
+const storeArgument = process.argv.indexOf('--store');
+const store =
+  (storeArgument > 0 ? process.argv[storeArgument + 1] : process.env.BENCH_STORE) ?? 'sqlite';
+if (store !== 'sqlite' && store !== 'postgres') {
+  throw new Error(`the bench's store is sqlite or postgres, not "${store}"`);
+}
+const results = store === 'postgres' ? 'results-postgres.md' : 'results.md';
 
 export const SETTINGS = Object.freeze({
   quick,
+  /** The service's store; on PostgreSQL only the login and token runs are measured. */
+  store: store as 'sqlite' | 'postgres',
   /** Each measured load, in seconds, after a warm-up that is not counted. */
   loadSeconds: quick ? 1 : 5,
   warmUpSeconds: quick ? 0.5 : 1,
@@ -33,7 +44,7 @@ export const SETTINGS = Object.freeze({
     process.env.BENCH_OUTPUT ??
     fileURLToPath(
       new URL(
-        quick ? '../../test-results/bench/results.md' : '../../bench/results.md',
+        quick ? `../../test-results/bench/${results}` : `../../bench/${results}`,
         import.meta.url,
       ),
     ),

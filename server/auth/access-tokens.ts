@@ -19,6 +19,7 @@ import {
   findActiveSigningKey,
   insertSigningKey,
   listPublishedSigningKeys,
+  type SigningKeyRow,
 } from '../store/signing-keys.ts';
 
 export const AUDIENCE = 'customer-portal';
@@ -45,27 +46,34 @@ export interface AccessTokens {
    */
   verify(token: string): Promise<VerifiedAccess | null>;
   /** The public keys, for `/.well-known/jwks.json`. */
-  publicKeys(): { keys: JWK[] };
+  publicKeys(): Promise<{ keys: JWK[] }>;
 }
 
 /** Adds a new signing key; the previous one keeps verifying until its tokens expire (S20). */
 export async function rotateSigningKey(db: Db, clock: Clock): Promise<string> {
-  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-  const publicJwk = await exportJWK(publicKey);
-  const kid = await calculateJwkThumbprint(publicJwk);
-  const privateJwk = await exportJWK(privateKey);
-  insertSigningKey(db, {
-    kid,
-    privateJwk: JSON.stringify({ ...privateJwk, kid, alg: ALGORITHM }),
-    publicJwk: JSON.stringify({ ...publicJwk, kid, alg: ALGORITHM, use: 'sig' }),
-    createdAt: clock.now(),
-  });
-  return kid;
+  const key = await newSigningKey(clock);
+  await insertSigningKey(db, key);
+  return key.kid;
 }
 
 /** Makes sure a signing key exists: the first start generates one. */
 export async function ensureSigningKey(db: Db, clock: Clock): Promise<void> {
-  if (!findActiveSigningKey(db)) await rotateSigningKey(db, clock);
+  if (await findActiveSigningKey(db)) return;
+  // Instances starting at once on one database: one key is added, the others keep it.
+  await insertSigningKey(db, await newSigningKey(clock), { onlyIfNone: true });
+}
+
+async function newSigningKey(clock: Clock): Promise<Omit<SigningKeyRow, 'retiredAt'>> {
+  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+  const publicJwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  const privateJwk = await exportJWK(privateKey);
+  return {
+    kid,
+    privateJwk: JSON.stringify({ ...privateJwk, kid, alg: ALGORITHM }),
+    publicJwk: JSON.stringify({ ...publicJwk, kid, alg: ALGORITHM, use: 'sig' }),
+    createdAt: clock.now(),
+  };
 }
 
 /**
@@ -88,7 +96,7 @@ export function createAccessTokens(db: Db, config: Config, clock: Clock): Access
 
   return {
     async sign({ subject, customerNumber, sessionId }) {
-      const active = findActiveSigningKey(db);
+      const active = await findActiveSigningKey(db);
       if (!active) throw new Error('no signing key: ensureSigningKey was not called at start');
       const now = Math.floor(clock.now() / 1000);
       return new SignJWT({ customer_number: customerNumber, sid: sessionId })
@@ -106,7 +114,7 @@ export function createAccessTokens(db: Db, config: Config, clock: Clock): Access
         const { payload } = await jwtVerify(
           token,
           async (header) => {
-            const key = listPublishedSigningKeys(db, publishedSince()).find(
+            const key = (await listPublishedSigningKeys(db, publishedSince())).find(
               (row) => row.kid === header.kid,
             );
             if (!key) throw new Error('unknown key');
@@ -127,9 +135,9 @@ export function createAccessTokens(db: Db, config: Config, clock: Clock): Access
       }
     },
 
-    publicKeys() {
+    async publicKeys() {
       return {
-        keys: listPublishedSigningKeys(db, publishedSince()).map(
+        keys: (await listPublishedSigningKeys(db, publishedSince())).map(
           (row) => JSON.parse(row.publicJwk) as JWK,
         ),
       };

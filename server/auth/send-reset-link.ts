@@ -13,6 +13,7 @@ import { findCustomerByNumber } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
 import { replaceResetToken } from '../store/one-time-tokens.ts';
 import { countRecentMails } from '../store/outbox.ts';
+import { inTransaction } from '../store/query.ts';
 import { createRandomToken, hashToken } from './random-tokens.ts';
 
 /** At most this many reset mails per customer and hour (S10). */
@@ -23,15 +24,16 @@ export function sendResetLink(
   services: { db: Db; config: Config; logger: Logger },
   request: { customerNumber: string; origin: EventOrigin },
   now: number,
-): void {
-  const { db, config } = services;
-  db.transaction(() => {
-    const customer = findCustomerByNumber(db, request.customerNumber);
+): Promise<void> {
+  const { config } = services;
+  return inTransaction(services.db, async (tx) => {
+    const customer = await findCustomerByNumber(tx, request.customerNumber);
     const allowed =
       customer?.status === 'active' &&
-      countRecentMails(db, customer.id, 'password_reset', now - 3_600_000) < RESET_MAILS_PER_HOUR;
-    recordSecurityEvent(
-      services,
+      (await countRecentMails(tx, customer.id, 'password_reset', now - 3_600_000)) <
+        RESET_MAILS_PER_HOUR;
+    await recordSecurityEvent(
+      { ...services, db: tx },
       {
         action: allowed ? 'password_reset_requested' : 'password_reset_refused',
         customer,
@@ -42,12 +44,12 @@ export function sendResetLink(
     if (!customer || !allowed) return;
     const token = createRandomToken();
     const expiresAt = now + config.resetLinkMinutes * 60_000;
-    replaceResetToken(db, customer.id, hashToken(token), now, expiresAt);
+    await replaceResetToken(tx, customer.id, hashToken(token), now, expiresAt);
     const resetUrl = new URL(config.publicUrl);
     // The fragment never reaches a server log or a Referer (S12).
     resetUrl.hash = resetLinkFragment(token, customer.language);
-    queueCustomerMail(
-      db,
+    await queueCustomerMail(
+      tx,
       config,
       customer,
       'password_reset',
@@ -60,5 +62,5 @@ export function sendResetLink(
       },
       now,
     );
-  })();
+  });
 }

@@ -3,14 +3,17 @@
  * use, reuse of a rotated token revoking the whole session, idle and absolute limits.
  */
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { findCustomerById } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
+import { inTransaction } from '../store/query.ts';
 import {
   findRefreshToken,
   findSession,
   insertRefreshToken,
   insertSession,
+  lockSessionOfRefreshToken,
   markRefreshTokenReplayed,
   markRefreshTokenRotated,
   revokeSession,
@@ -42,15 +45,15 @@ export interface OpenedSession {
 }
 
 /** Opens a session for a customer; call inside the action's transaction. */
-export function openSession(
+export async function openSession(
   db: Db,
   config: Config,
   customerId: number,
   now: number,
-): OpenedSession {
+): Promise<OpenedSession> {
   const sessionId = randomBytes(16).toString('base64url');
   const refreshToken = createRandomToken();
-  insertSession(db, sessionId, customerId, hashToken(refreshToken), now);
+  await insertSession(db, sessionId, customerId, hashToken(refreshToken), now);
   return {
     sessionId,
     customerId,
@@ -69,45 +72,60 @@ export type RefreshOutcome =
 /**
  * Trades a refresh token for a new one, in one transaction: either it rotates, or it is
  * the one replay of a rotated token within the grace window, or it is reported as reuse
- * (and the session revoked); never two of these (S31).
+ * (and the session revoked); never two of these (S31). The session's row is locked first,
+ * so instances sharing a database answer one token's refreshes one after another. `now`
+ * is asked for once the lock is held: a revocation that committed before is never later.
  */
 export function refreshSession(
   db: Db,
   config: Config,
   refreshToken: string,
+  clock: Clock,
+): Promise<RefreshOutcome & { at: number }> {
+  return inTransaction(db, async (tx) => {
+    const tokenHash = hashToken(refreshToken);
+    await lockSessionOfRefreshToken(tx, tokenHash);
+    const now = clock.now();
+    const outcome = await rotateRefreshToken(tx, config, tokenHash, now);
+    return { ...outcome, at: now };
+  });
+}
+
+async function rotateRefreshToken(
+  db: Db,
+  config: Config,
+  tokenHash: string,
   now: number,
-): RefreshOutcome {
-  return db
-    .transaction((): RefreshOutcome => {
-      const found = findRefreshToken(db, hashToken(refreshToken));
-      if (!found || !isSessionLive(found.session, config, now)) return { kind: 'expired' };
-      const { session } = found;
-      // Disabled: the session ends with the customer, also one a race left open (S19).
-      if (findCustomerById(db, session.customerId)?.status !== 'active') return { kind: 'expired' };
-      if (!markRefreshTokenRotated(db, found.tokenHash, now)) {
-        const late = now - (found.rotatedAt ?? 0) > REFRESH_GRACE_MILLISECONDS;
-        if (!late && markRefreshTokenReplayed(db, found.tokenHash, now)) {
-          touchSession(db, session.id, now);
-          return { kind: 'replayed', sessionId: session.id, customerId: session.customerId };
-        }
-        // Late, or a second replay: someone else holds a copy. End the session for both (S17).
-        revokeSession(db, session.id, now);
-        return { kind: 'reused', sessionId: session.id, customerId: session.customerId };
-      }
-      const next = createRandomToken();
-      insertRefreshToken(db, session.id, hashToken(next), now);
-      touchSession(db, session.id, now);
-      return {
-        kind: 'rotated',
-        session: {
-          sessionId: session.id,
-          customerId: session.customerId,
-          refreshToken: next,
-          expiresAt: session.createdAt + config.sessionAbsoluteSeconds * 1000,
-        },
-      };
-    })
-    .immediate();
+): Promise<RefreshOutcome> {
+  const found = await findRefreshToken(db, tokenHash);
+  if (!found || !isSessionLive(found.session, config, now)) return { kind: 'expired' };
+  const { session } = found;
+  // Disabled: the session ends with the customer, also one a race left open (S19).
+  if ((await findCustomerById(db, session.customerId))?.status !== 'active') {
+    return { kind: 'expired' };
+  }
+  if (!(await markRefreshTokenRotated(db, found.tokenHash, now))) {
+    const late = now - (found.rotatedAt ?? 0) > REFRESH_GRACE_MILLISECONDS;
+    if (!late && (await markRefreshTokenReplayed(db, found.tokenHash, now))) {
+      await touchSession(db, session.id, now);
+      return { kind: 'replayed', sessionId: session.id, customerId: session.customerId };
+    }
+    // Late, or a second replay: someone else holds a copy. End the session for both (S17).
+    await revokeSession(db, session.id, now);
+    return { kind: 'reused', sessionId: session.id, customerId: session.customerId };
+  }
+  const next = createRandomToken();
+  await insertRefreshToken(db, session.id, hashToken(next), now);
+  await touchSession(db, session.id, now);
+  return {
+    kind: 'rotated',
+    session: {
+      sessionId: session.id,
+      customerId: session.customerId,
+      refreshToken: next,
+      expiresAt: session.createdAt + config.sessionAbsoluteSeconds * 1000,
+    },
+  };
 }
 
 /** A session is live while not revoked, used within the idle limit, and young enough. */
@@ -120,13 +138,13 @@ export function isSessionLive(session: SessionRow, config: Config, now: number):
 }
 
 /** The session an access token names, if it is still live (checked on every request, S19). */
-function findLiveSession(
+async function findLiveSession(
   db: Db,
   config: Config,
   sessionId: string,
   now: number,
-): SessionRow | null {
-  const session = findSession(db, sessionId);
+): Promise<SessionRow | null> {
+  const session = await findSession(db, sessionId);
   return session && isSessionLive(session, config, now) ? session : null;
 }
 
@@ -135,25 +153,27 @@ function findLiveSession(
  * token's `sub` names, and that customer is still active: a session id under another
  * customer's subject, or of a disabled customer, gets nothing (S19).
  */
-export function findTokenSession(
+export async function findTokenSession(
   db: Db,
   config: Config,
   access: VerifiedAccess,
   now: number,
-): SessionRow | null {
-  const session = findLiveSession(db, config, access.sessionId, now);
-  const customer = session && findCustomerById(db, session.customerId);
+): Promise<SessionRow | null> {
+  const session = await findLiveSession(db, config, access.sessionId, now);
+  const customer = session && (await findCustomerById(db, session.customerId));
   return customer?.status === 'active' && customer.publicId === access.subject ? session : null;
 }
 
-/** Logs out: revokes one session by its refresh token. */
-export function revokeSessionByRefreshToken(
+/** Logs out: revokes one session by its refresh token; call inside the transaction. */
+export async function revokeSessionByRefreshToken(
   db: Db,
   refreshToken: string,
   now: number,
-): number | null {
-  const found = findRefreshToken(db, hashToken(refreshToken));
+): Promise<number | null> {
+  const tokenHash = hashToken(refreshToken);
+  await lockSessionOfRefreshToken(db, tokenHash);
+  const found = await findRefreshToken(db, tokenHash);
   if (!found) return null;
-  revokeSession(db, found.session.id, now);
+  await revokeSession(db, found.session.id, now);
   return found.session.customerId;
 }

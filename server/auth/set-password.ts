@@ -21,19 +21,19 @@ export interface PasswordSet {
   origin: EventOrigin;
 }
 
-/** Call inside the action's transaction; the hash is computed before it. */
-export function setPassword(
+/** Call inside the action's transaction, with it as `services.db`; the hash is computed before it. */
+export async function setPassword(
   services: { db: Db; config: Config; logger: Logger },
   change: PasswordSet,
   now: number,
-): void {
+): Promise<void> {
   const { db, config } = services;
   const { customer } = change;
-  updatePassword(db, customer.id, change.passwordHash, now);
-  revokeCustomerSessions(db, customer.id, now);
-  deleteCustomerTokens(db, customer.id);
-  clearFailures(db, 'account', customer.number);
-  queueCustomerMail(
+  await updatePassword(db, customer.id, change.passwordHash, now);
+  await revokeCustomerSessions(db, customer.id, now);
+  await deleteCustomerTokens(db, customer.id);
+  await clearFailures(db, 'account', customer.number);
+  await queueCustomerMail(
     db,
     config,
     customer,
@@ -47,5 +47,5 @@ export function setPassword(
     },
     now,
   );
-  recordSecurityEvent(services, { action: change.action, customer, ...change.origin }, now);
+  await recordSecurityEvent(services, { action: change.action, customer, ...change.origin }, now);
 }

@@ -8,7 +8,14 @@
  */
 import type { Clock } from '../clock.ts';
 import type { Db } from '../store/database.ts';
-import { deleteThrottle, findThrottle, saveThrottle, type ThrottleRow } from '../store/throttle.ts';
+import { inTransaction } from '../store/query.ts';
+import {
+  deleteThrottle,
+  findThrottle,
+  lockThrottleKeys,
+  saveThrottle,
+  type ThrottleRow,
+} from '../store/throttle.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -61,8 +68,13 @@ export function throttleKey(kind: ThrottleKind, subject: string): string {
 }
 
 /** Seconds to wait before `key` may try again; 0 when it may try now. */
-export function secondsLocked(db: Db, kind: ThrottleKind, subject: string, now: number): number {
-  const row = findThrottle(db, throttleKey(kind, subject));
+export async function secondsLocked(
+  db: Db,
+  kind: ThrottleKind,
+  subject: string,
+  now: number,
+): Promise<number> {
+  const row = await findThrottle(db, throttleKey(kind, subject));
   if (!row || row.lockedUntil <= now) return 0;
   return Math.ceil((row.lockedUntil - now) / 1000);
 }
@@ -72,10 +84,25 @@ export function secondsLocked(db: Db, kind: ThrottleKind, subject: string, now: 
  * for none: attempts during a wait are refused before they count, so a wait returned
  * here is one this failure starts.
  */
-export function recordFailure(db: Db, kind: ThrottleKind, subject: string, now: number): number {
+export function recordFailure(
+  db: Db,
+  kind: ThrottleKind,
+  subject: string,
+  now: number,
+): Promise<number> {
+  return inTransaction(db, (tx) => countFailure(tx, kind, subject, now));
+}
+
+async function countFailure(
+  db: Db,
+  kind: ThrottleKind,
+  subject: string,
+  now: number,
+): Promise<number> {
   const key = throttleKey(kind, subject);
   const policy = THROTTLES[kind];
-  const previous = findThrottle(db, key);
+  await lockThrottleKeys(db, [key]);
+  const previous = await findThrottle(db, key);
   const row: ThrottleRow =
     previous && !policy.isStale(previous, now)
       ? { ...previous }
@@ -95,7 +122,7 @@ export function recordFailure(db: Db, kind: ThrottleKind, subject: string, now: 
   row.hourFailures += 1;
   if (kind === 'account') row.windowStartedAt = now;
   row.lockedUntil = policy.lockUntil(row, now);
-  saveThrottle(db, row);
+  await saveThrottle(db, row);
   return row.lockedUntil > now ? Math.ceil((row.lockedUntil - now) / 1000) : 0;
 }
 
@@ -145,21 +172,26 @@ function countAttempt(
   subjects: ReadonlyArray<readonly [ThrottleKind, string]>,
   now: number,
 ) {
-  return db.transaction(() => {
+  return inTransaction(db, async (tx) => {
+    // Every key first, in one order: two attempts never wait for each other's keys.
+    await lockThrottleKeys(
+      tx,
+      subjects.map(([kind, subject]) => throttleKey(kind, subject)),
+    );
     const waits: Partial<Record<ThrottleKind, number>> = {};
     for (const [kind, subject] of subjects) {
-      const wait = secondsLocked(db, kind, subject, now);
+      const wait = await secondsLocked(tx, kind, subject, now);
       if (wait > 0) waits[kind] = wait;
     }
     const waitSeconds = Math.max(0, ...Object.values(waits));
     if (waitSeconds > 0) return { allowed: false as const, waits, waitSeconds };
     const lockedFor: Partial<Record<ThrottleKind, number>> = {};
     for (const [kind, subject] of subjects) {
-      const wait = recordFailure(db, kind, subject, now);
+      const wait = await countFailure(tx, kind, subject, now);
       if (wait > 0) lockedFor[kind] = wait;
     }
     return { allowed: true as const, at: now, lockedFor };
-  })();
+  });
 }
 
 /**
@@ -185,7 +217,7 @@ export async function reserveAttempt(
   const keys = subjects.map(([kind, subject]) => throttleKey(kind, subject));
   const waitUntil = performance.now() + WAIT_FOR_CHECKS_MILLISECONDS;
   for (;;) {
-    const counted = countAttempt(db, subjects, clock.now());
+    const counted = await countAttempt(db, subjects, clock.now());
     if (counted.allowed) {
       for (const key of keys) state.counts.set(key, (state.counts.get(key) ?? 0) + 1);
       let settled = false;
@@ -226,20 +258,22 @@ export async function reserveAttempt(
  * Takes back the failure an address's attempt was counted as by `reserveAttempt`, once
  * the attempt succeeded: a customer's own logins do not use up their address's budget.
  */
-export function giveBackAttempt(
+export async function giveBackAttempt(
   db: Db,
   kind: AddressKind,
   subject: string,
   reservedAt: number,
   now: number,
-): void {
-  const row = findThrottle(db, throttleKey(kind, subject));
+): Promise<void> {
+  const key = throttleKey(kind, subject);
+  await lockThrottleKeys(db, [key]);
+  const row = await findThrottle(db, key);
   // Gone, or counting afresh since: the attempt is no longer in the count.
   if (!row || row.windowStartedAt > reservedAt) return;
   row.failures = Math.max(0, row.failures - 1);
   if (row.hourStartedAt <= reservedAt) row.hourFailures = Math.max(0, row.hourFailures - 1);
   row.lockedUntil = THROTTLES[kind].lockUntil(row, now);
-  saveThrottle(db, row);
+  await saveThrottle(db, row);
 }
 
 /**
@@ -247,13 +281,20 @@ export function giveBackAttempt(
  * customer is warned in time; 0 once every failure does. Unknown numbers are counted like
  * known ones, so the answer tells nothing about which exist (S06).
  */
-export function failuresBeforeWait(db: Db, customerNumber: string, now: number): number {
-  const row = findThrottle(db, throttleKey('account', customerNumber));
+export async function failuresBeforeWait(
+  db: Db,
+  customerNumber: string,
+  now: number,
+): Promise<number> {
+  const row = await findThrottle(db, throttleKey('account', customerNumber));
   if (!row || ACCOUNT_POLICY.isStale(row, now)) return ACCOUNT_FREE_FAILURES;
   return Math.max(0, ACCOUNT_FREE_FAILURES - row.failures);
 }
 
 /** Forgets the failures: a successful login, a reset, an operator's unlock. */
-export function clearFailures(db: Db, kind: ThrottleKind, subject: string): void {
-  deleteThrottle(db, throttleKey(kind, subject));
+export async function clearFailures(db: Db, kind: ThrottleKind, subject: string): Promise<void> {
+  const key = throttleKey(kind, subject);
+  // The key's lock before its row's, as every other count takes them (no deadlock).
+  await lockThrottleKeys(db, [key]);
+  await deleteThrottle(db, key);
 }

@@ -21,7 +21,7 @@ export function queueCustomerMail<K extends MailKind>(
   kind: K,
   values: MailValues[K],
   now: number,
-): number {
+): Promise<number> {
   return queueMail(
     db,
     {

@@ -9,6 +9,7 @@ import { type Operator, ProvisioningError } from '../provisioning.ts';
 import { recordSecurityEvent } from '../security-events.ts';
 import { findCustomerById, findCustomerByNumber } from '../store/customers.ts';
 import { findMail, listPendingMails, type PendingMail, retryMail } from '../store/outbox.ts';
+import { inTransaction } from '../store/query.ts';
 
 export type { PendingMail };
 
@@ -17,19 +18,23 @@ export type { PendingMail };
  * refused at least once). A mail never tried yet is no trouble: in development, without
  * SMTP, that is every mail of the dev mailbox.
  */
-export function listUndeliveredMails(operator: Operator, customerNumber?: string): PendingMail[] {
+export async function listUndeliveredMails(
+  operator: Operator,
+  customerNumber?: string,
+): Promise<PendingMail[]> {
   if (customerNumber === undefined) return listPendingMails(operator.db);
-  const customer = findCustomerByNumber(operator.db, customerNumber);
+  const customer = await findCustomerByNumber(operator.db, customerNumber);
   if (!customer) return [];
-  return listPendingMails(operator.db, customer.id).filter((mail) => mail.attempts > 0);
+  const mails = await listPendingMails(operator.db, customer.id);
+  return mails.filter((mail) => mail.attempts > 0);
 }
 
 /** `mail retry ID`: due now, whether given up or still waiting for its next attempt. */
-export function retryUndeliveredMail(operator: Operator, id: number): PendingMail {
+export function retryUndeliveredMail(operator: Operator, id: number): Promise<PendingMail> {
   const { db, clock } = operator;
   const now = clock.now();
-  return db.transaction(() => {
-    const mail = findMail(db, id);
+  return inTransaction(db, async (tx) => {
+    const mail = await findMail(tx, id);
     if (!mail) throw new ProvisioningError('not_found', `There is no mail ${id}.`);
     if (mail.sentAt !== null) {
       throw new ProvisioningError(
@@ -37,10 +42,10 @@ export function retryUndeliveredMail(operator: Operator, id: number): PendingMai
         `Mail ${id} was delivered on ${new Date(mail.sentAt).toISOString()}; there is nothing to retry.`,
       );
     }
-    retryMail(db, id, now);
-    const customer = mail.customerId === null ? null : findCustomerById(db, mail.customerId);
-    recordSecurityEvent(
-      { db, logger: operator.logger ?? silentLogger },
+    await retryMail(tx, id, now);
+    const customer = mail.customerId === null ? null : await findCustomerById(tx, mail.customerId);
+    await recordSecurityEvent(
+      { db: tx, logger: operator.logger ?? silentLogger },
       {
         action: 'mail_retried',
         customer,
@@ -51,5 +56,5 @@ export function retryUndeliveredMail(operator: Operator, id: number): PendingMai
       now,
     );
     return { ...mail, failedAt: null, nextAttemptAt: now };
-  })();
+  });
 }

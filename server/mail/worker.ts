@@ -7,7 +7,7 @@
  *
  * @example
  * const worker = startMailWorker({ db, config, logger });  // null when SMTP_URL is unset
- * queueMail(db, mail, now);
+ * await queueMail(db, mail, now);
  * void worker?.deliverDue();                               // send now, not at the next poll
  * await worker?.stop();                                    // on SIGTERM
  */
@@ -104,7 +104,7 @@ function runMailWorker(
       // Refused all this time (a wrong address, a server that never takes it): stop trying,
       // so it neither blocks nor floods the log, and tell the operator how to send it again.
       if (now - mail.queuedAt >= config.mailGiveUpHours * 3_600_000) {
-        markMailGivenUp(db, mail.id, now, reason);
+        await markMailGivenUp(db, mail.id, now, reason);
         logger.error('mail_given_up', {
           outboxId: mail.id,
           kind: mail.kind,
@@ -114,7 +114,7 @@ function runMailWorker(
         });
         return false;
       }
-      markMailFailed(db, mail.id, now + delay, reason);
+      await markMailFailed(db, mail.id, now + delay, reason);
       // The id leads support to the row; recipient and content stay out of the log (S05).
       logger.warn('mail_delivery_failed', {
         outboxId: mail.id,
@@ -125,7 +125,7 @@ function runMailWorker(
       });
       return false;
     }
-    markMailSent(db, mail.id, clock.now());
+    await markMailSent(db, mail.id, clock.now());
     logger.info('mail_sent', { outboxId: mail.id, kind: mail.kind, attempts: mail.attempts + 1 });
     return true;
   }
@@ -136,7 +136,7 @@ function runMailWorker(
       // A claimed or failed mail is not due again within this run, so the loop ends.
       for (;;) {
         if (stopped) break;
-        const mail = claimDueMail(db, clock.now(), CLAIM_LEASE_MILLISECONDS);
+        const mail = await claimDueMail(db, clock.now(), CLAIM_LEASE_MILLISECONDS);
         if (!mail) break;
         if (await deliverMail(mail)) sent += 1;
       }

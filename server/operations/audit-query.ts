@@ -25,13 +25,15 @@ export interface AuditListing {
   more: boolean;
 }
 
-export function listAuditEvents(operator: Operator, query: AuditQuery): AuditListing {
+export async function listAuditEvents(
+  operator: Operator,
+  query: AuditQuery,
+): Promise<AuditListing> {
   const limit = query.limit ?? DEFAULT_AUDIT_LIMIT;
   const number = query.customer === undefined ? undefined : normalizeCustomerNumber(query.customer);
-  const rows = searchAudit(operator.db, {
-    ...(number === undefined
-      ? {}
-      : { customerNumber: number, customerId: findCustomerByNumber(operator.db, number)?.id }),
+  const customer = number === undefined ? null : await findCustomerByNumber(operator.db, number);
+  const rows = await searchAudit(operator.db, {
+    ...(number === undefined ? {} : { customerNumber: number, customerId: customer?.id }),
     ...(query.since === undefined ? {} : { since: query.since }),
     limit: limit + 1,
   });

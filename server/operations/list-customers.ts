@@ -18,13 +18,13 @@ export interface CustomerPage {
 }
 
 /** One page of customers, with the cursor of the next if there is one. */
-export function listCustomerPage(
+export async function listCustomerPage(
   operator: Operator,
   query: v.InferOutput<typeof CustomerListQuerySchema>,
-): CustomerPage {
+): Promise<CustomerPage> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   // One more than asked: whether it exists tells if there is a next page.
-  const rows = searchCustomers(operator.db, {
+  const rows = await searchCustomers(operator.db, {
     ...(query.search ? { text: query.search } : {}),
     ...(query.cursor ? { afterId: query.cursor } : {}),
     limit: limit + 1,
@@ -32,17 +32,20 @@ export function listCustomerPage(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    customers: page.map((row) => recordOf(operator, row)),
+    customers: await Promise.all(page.map((row) => recordOf(operator, row))),
     next: rows.length > limit && last ? String(last.id) : null,
   };
 }
 
 /** Every customer (or those matching `search`), in the order they were created. */
-export function listAllCustomers(operator: Operator, search?: string): CustomerRecord[] {
+export async function listAllCustomers(
+  operator: Operator,
+  search?: string,
+): Promise<CustomerRecord[]> {
   const customers: CustomerRecord[] = [];
   let cursor: number | undefined;
   for (;;) {
-    const page = listCustomerPage(operator, {
+    const page = await listCustomerPage(operator, {
       ...(search ? { search } : {}),
       ...(cursor ? { cursor } : {}),
       limit: 1000,

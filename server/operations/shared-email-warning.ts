@@ -15,8 +15,12 @@ export interface OperatorWarning {
 }
 
 /** A warning if customers other than `number` have `email` (ignoring case); else none. */
-export function warnAboutSharedEmail(db: Db, email: string, number: string): OperatorWarning[] {
-  const others = findCustomersByEmail(db, email, number).map((customer) => customer.number);
+export async function warnAboutSharedEmail(
+  db: Db,
+  email: string,
+  number: string,
+): Promise<OperatorWarning[]> {
+  const others = (await findCustomersByEmail(db, email, number)).map((customer) => customer.number);
   if (others.length === 0) return [];
   const whose = others.length === 1 ? 'customer' : 'customers';
   return [

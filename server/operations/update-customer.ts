@@ -14,6 +14,7 @@ import {
 } from '../provisioning.ts';
 import { updateCustomerDetails } from '../store/customers.ts';
 import { deleteCustomerTokens } from '../store/one-time-tokens.ts';
+import { inTransaction } from '../store/query.ts';
 import { validate } from '../validate.ts';
 import { type OperatorWarning, warnAboutSharedEmail } from './shared-email-warning.ts';
 
@@ -28,33 +29,39 @@ export interface CustomerUpdate {
  * Changes what `input` gives. A new address also ends the reset link (and the change token)
  * the customer may hold: a link mailed to an address that was wrong must stop working.
  */
-export function updateCustomer(
+export async function updateCustomer(
   operator: Operator,
   number: string,
   input: UpdateCustomerRequest | unknown,
-): CustomerUpdate {
+): Promise<CustomerUpdate> {
   const { db, clock } = operator;
   const parsed = validate(UpdateCustomerRequestSchema, input);
   if (!parsed.ok) throw new ProvisioningError('invalid_request', parsed.message, parsed.field);
-  const customer = requireCustomer(db, number);
+  const customer = await requireCustomer(db, number);
   const next = { email: customer.email, name: customer.name, language: customer.language };
   Object.assign(next, parsed.value);
   const changed = (['email', 'name', 'language'] as const).filter(
     (field) => next[field] !== customer[field],
   );
   if (changed.length > 0) {
-    db.transaction(() => {
-      updateCustomerDetails(db, customer.id, next);
-      if (changed.includes('email')) deleteCustomerTokens(db, customer.id);
+    await inTransaction(db, async (tx) => {
+      await updateCustomerDetails(tx, customer.id, next);
+      if (changed.includes('email')) await deleteCustomerTokens(tx, customer.id);
       // Old and new value, so support can tell what was corrected and undo a mistake.
       const detail = changed
         .map((field) => `${field}: ${customer[field]} -> ${next[field]}`)
         .join('; ');
-      recordOperatorAction(operator, 'customer_updated', customer, clock.now(), detail);
-    })();
+      await recordOperatorAction(
+        { ...operator, db: tx },
+        'customer_updated',
+        customer,
+        clock.now(),
+        detail,
+      );
+    });
   }
   const warnings = changed.includes('email')
-    ? warnAboutSharedEmail(db, next.email, customer.number)
+    ? await warnAboutSharedEmail(db, next.email, customer.number)
     : [];
   if (changed.includes('email') && customer.mustChangePassword) {
     warnings.push({
@@ -62,5 +69,5 @@ export function updateCustomer(
       message: `The initial password of ${customer.number} was mailed to ${customer.email}: send a new one to ${next.email} with "customers resend ${customer.number}" (admin API: POST /admin/customers/${customer.number}/resend-initial-password)`,
     });
   }
-  return { customer: describeCustomer(operator, customer.number), changed, warnings };
+  return { customer: await describeCustomer(operator, customer.number), changed, warnings };
 }

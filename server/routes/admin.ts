@@ -28,6 +28,7 @@ import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { listAudit } from '../store/audit.ts';
 import { findCustomerByNumber } from '../store/customers.ts';
+import { inTransaction } from '../store/query.ts';
 import { validate } from '../validate.ts';
 import { buildAdminOpenApi } from './admin-openapi.ts';
 
@@ -70,9 +71,9 @@ export function adminRoutes(services: Services) {
       const origin = requestOrigin(c);
       const now = clock.now();
       // Too many wrong tokens from here: the token is not even looked at, as for logins (S08).
-      const wait = secondsLocked(db, 'admin', origin.address, now);
+      const wait = await secondsLocked(db, 'admin', origin.address, now);
       if (wait > 0) {
-        recordSecurityEvent(
+        await recordSecurityEvent(
           services,
           { action: 'admin_throttled', customer: null, ...origin, detail: `waits ${wait} s` },
           now,
@@ -81,11 +82,11 @@ export function adminRoutes(services: Services) {
       }
       const token = bearerToken(c.req.header('Authorization'));
       if (!token || !secretsEqual(token, adminToken)) {
-        db.transaction(() => {
-          recordFailure(db, 'admin', origin.address, now);
+        await inTransaction(db, async (tx) => {
+          await recordFailure(tx, 'admin', origin.address, now);
           // Who knocked, from where; never what they sent as a token.
-          recordSecurityEvent(
-            services,
+          await recordSecurityEvent(
+            { ...services, db: tx },
             {
               action: 'admin_refused',
               customer: null,
@@ -94,23 +95,23 @@ export function adminRoutes(services: Services) {
             },
             now,
           );
-        })();
+        });
         throw new ApiError('unauthorized', 'Send the operator token as "Authorization: Bearer …".');
       }
       return next();
     })
     .get('/openapi.json', (c) => c.json(openApi))
-    .get('/customers', (c) => {
+    .get('/customers', async (c) => {
       const query = validate(CustomerListQuerySchema, c.req.query());
       if (!query.ok) {
         throw new ApiError('invalid_request', query.message, { field: query.field });
       }
-      return c.json(listCustomerPage(operator(c), query.value));
+      return c.json(await listCustomerPage(operator(c), query.value));
     })
     .post('/customers', async (c) => {
       const input = await readJson(c);
       const customer = await run(() => createCustomer(operator(c), input));
-      const warnings = warnAboutSharedEmail(db, customer.email, customer.number);
+      const warnings = await warnAboutSharedEmail(db, customer.email, customer.number);
       return c.json({ customer, warnings }, 201);
     })
     .patch('/customers/:number', async (c) => {
@@ -122,8 +123,8 @@ export function adminRoutes(services: Services) {
     })
     .get('/customers/:number', async (c) => {
       const customer = await run(() => describeCustomer(operator(c), c.req.param('number')));
-      const row = findCustomerByNumber(db, customer.number);
-      return c.json({ customer, audit: row ? listAudit(db, row.id, 50) : [] });
+      const row = await findCustomerByNumber(db, customer.number);
+      return c.json({ customer, audit: row ? await listAudit(db, row.id, 50) : [] });
     })
     .post('/customers/:number/resend-initial-password', async (c) => {
       // Optional body {"force": true}: also for a customer who already chose a password.

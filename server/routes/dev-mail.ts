@@ -27,9 +27,9 @@ export function devMailRoutes(services: Services) {
       }
       return next();
     })
-    .get('/mail.json', (c) =>
+    .get('/mail.json', async (c) =>
       c.json(
-        listMails(db).map((mail) => ({
+        (await listMails(db)).map((mail) => ({
           id: mail.id,
           to: mail.to,
           subject: mail.subject,
@@ -40,15 +40,15 @@ export function devMailRoutes(services: Services) {
         })),
       ),
     )
-    .get('/mail', (c) => {
+    .get('/mail', async (c) => {
       c.header(
         'Content-Security-Policy',
         "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'",
       );
-      return c.html(mailboxPage(listMails(db)));
+      return c.html(mailboxPage(await listMails(db)));
     })
-    .get('/mail/:id', (c) => {
-      const mail = listMails(db).find((item) => String(item.id) === c.req.param('id'));
+    .get('/mail/:id', async (c) => {
+      const mail = (await listMails(db)).find((item) => String(item.id) === c.req.param('id'));
       if (!mail) return c.notFound();
       // The mail's own HTML, sandboxed: no script runs, links open in a new tab.
       c.header(

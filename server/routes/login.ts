@@ -25,7 +25,9 @@ import { sendSession } from '../http/session-response.ts';
 import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { findCustomerByNumber, mayStillLogIn, replacePasswordHash } from '../store/customers.ts';
+import type { Db } from '../store/database.ts';
 import { insertChangeToken } from '../store/one-time-tokens.ts';
+import { inTransaction } from '../store/query.ts';
 
 /** The change token lives 10 minutes and works once, for the change only (S14). */
 export const CHANGE_TOKEN_SECONDS = 600;
@@ -48,11 +50,11 @@ export function loginRoutes(services: Services) {
     );
     // Locked: answer without looking at the password, so guessing gains nothing (S08).
     if (!attempt.allowed) {
-      recordSecurityEvent(
+      await recordSecurityEvent(
         services,
         {
           action: 'login_throttled',
-          customer: findCustomerByNumber(db, customerNumber),
+          customer: await findCustomerByNumber(db, customerNumber),
           ...origin,
           detail: `${attempt.waits.account ? 'account' : 'address'} waits ${attempt.waitSeconds} s`,
         },
@@ -61,18 +63,19 @@ export function loginRoutes(services: Services) {
       throw tooManyAttempts(attempt.waitSeconds);
     }
 
-    const customer = findCustomerByNumber(db, customerNumber);
+    const customer = await findCustomerByNumber(db, customerNumber);
     // Only an initial password is checked without the spaces a copy from the mail adds.
     const checked = passwordToCheck(password, customer?.mustChangePassword ?? false);
     const { valid, rehash } = await verifyPassword(customer?.passwordHash ?? null, checked);
     const now = clock.now();
     // The attempt was counted as a failure already: what is left is to say so.
-    const recordFailedLogin = () => {
-      recordSecurityEvent(services, { action: 'login_failed', customer, ...origin }, now);
+    const recordFailedLogin = async (tx: Db) => {
+      const recorder = { ...services, db: tx };
+      await recordSecurityEvent(recorder, { action: 'login_failed', customer, ...origin }, now);
       const lockedFor = attempt.lockedFor.account;
       if (lockedFor) {
-        recordSecurityEvent(
-          services,
+        await recordSecurityEvent(
+          recorder,
           { action: 'account_locked', customer, ...origin, detail: `waits ${lockedFor} s` },
           now,
         );
@@ -80,33 +83,33 @@ export function loginRoutes(services: Services) {
       attempt.settle();
     };
     // A success forgets the number's failures and gives the address its attempt back.
-    const forgetFailures = (number: string) => {
-      clearFailures(db, 'account', number);
-      giveBackAttempt(db, 'login', address, attempt.at, now);
+    const forgetFailures = async (tx: Db, number: string) => {
+      await clearFailures(tx, 'account', number);
+      await giveBackAttempt(tx, 'login', address, attempt.at, now);
       // Attempts waiting for this one look again when the transaction has committed.
       attempt.settle();
     };
     // How many tries are left, or the wait this one started: the customer is warned (S08).
     // Every refusal says it alike, so a disable during the hash answers as any other (S06).
-    const refusal = () =>
+    const refusal = async () =>
       wrongCredentials({
-        attemptsLeft: failuresBeforeWait(db, customerNumber, now),
+        attemptsLeft: await failuresBeforeWait(db, customerNumber, now),
         ...waitStarted(attempt.lockedFor),
       });
     if (!customer || !valid || customer.status !== 'active') {
-      db.transaction(recordFailedLogin)();
-      throw refusal();
+      await inTransaction(db, recordFailedLogin);
+      throw await refusal();
     }
     // Only now, with the password proved: saying it expired tells nothing to anyone else.
     if (customer.mustChangePassword && (customer.initialPasswordExpiresAt ?? 0) <= now) {
-      db.transaction(() => {
-        forgetFailures(customer.number);
-        recordSecurityEvent(
-          services,
+      await inTransaction(db, async (tx) => {
+        await forgetFailures(tx, customer.number);
+        await recordSecurityEvent(
+          { ...services, db: tx },
           { action: 'login_initial_password_expired', customer, ...origin },
           now,
         );
-      })();
+      });
       throw new ApiError(
         'initial_password_expired',
         'The initial password has expired. Set a new one with "Forgot your password?".',
@@ -118,27 +121,27 @@ export function loginRoutes(services: Services) {
 
     if (customer.mustChangePassword) {
       const changeToken = createRandomToken();
-      const issued = db.transaction(() => {
-        if (!mayStillLogIn(db, customer.id, customer.passwordHash)) {
-          recordFailedLogin();
+      const issued = await inTransaction(db, async (tx) => {
+        if (!(await mayStillLogIn(tx, customer.id, customer.passwordHash))) {
+          await recordFailedLogin(tx);
           return false;
         }
-        forgetFailures(customer.number);
-        if (strongerHash) replacePasswordHash(db, customer.id, strongerHash);
-        insertChangeToken(
-          db,
+        await forgetFailures(tx, customer.number);
+        if (strongerHash) await replacePasswordHash(tx, customer.id, strongerHash);
+        await insertChangeToken(
+          tx,
           hashToken(changeToken),
           customer.id,
           now + CHANGE_TOKEN_SECONDS * 1000,
         );
-        recordSecurityEvent(
-          services,
+        await recordSecurityEvent(
+          { ...services, db: tx },
           { action: 'login_initial_password', customer, ...origin },
           now,
         );
         return true;
-      })();
-      if (!issued) throw refusal();
+      });
+      if (!issued) throw await refusal();
       const body: PasswordChangeRequiredResponse = {
         status: 'password_change_required',
         changeToken,
@@ -148,19 +151,23 @@ export function loginRoutes(services: Services) {
       return c.json(body, 200);
     }
 
-    const session = db.transaction(() => {
+    const session = await inTransaction(db, async (tx) => {
       // Disabled, deleted or given a new password while we were hashing: this login proved
       // a password that no longer lets anyone in ("blocks logins, ends sessions"; S13).
-      if (!mayStillLogIn(db, customer.id, customer.passwordHash)) {
-        recordFailedLogin();
+      if (!(await mayStillLogIn(tx, customer.id, customer.passwordHash))) {
+        await recordFailedLogin(tx);
         return null;
       }
-      forgetFailures(customer.number);
-      if (strongerHash) replacePasswordHash(db, customer.id, strongerHash);
-      recordSecurityEvent(services, { action: 'login', customer, ...origin }, now);
-      return openSession(db, config, customer.id, now);
-    })();
-    if (!session) throw refusal();
+      await forgetFailures(tx, customer.number);
+      if (strongerHash) await replacePasswordHash(tx, customer.id, strongerHash);
+      await recordSecurityEvent(
+        { ...services, db: tx },
+        { action: 'login', customer, ...origin },
+        now,
+      );
+      return openSession(tx, config, customer.id, now);
+    });
+    if (!session) throw await refusal();
     return sendSession(c, services, session, customer);
   });
 }

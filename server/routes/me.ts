@@ -11,29 +11,30 @@ import { parseBody } from '../http/parse-body.ts';
 import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { findCustomerById, toCustomer, updateLanguage } from '../store/customers.ts';
+import { inTransaction } from '../store/query.ts';
 
 export function meRoutes(services: Services) {
   const { db, clock } = services;
-  const currentCustomer = (customerId: number) => {
-    const customer = findCustomerById(db, customerId);
+  const currentCustomer = async (customerId: number) => {
+    const customer = await findCustomerById(db, customerId);
     if (!customer) throw new ApiError('unauthorized', 'Log in to continue.');
     return customer;
   };
 
   return new Hono<AppEnv>()
     .use(requireCustomer(services))
-    .get('/', (c) => c.json(toCustomer(currentCustomer(c.get('customerId')))))
+    .get('/', async (c) => c.json(toCustomer(await currentCustomer(c.get('customerId')))))
     .patch('/', async (c) => {
       const { language } = await parseBody(c, UpdateMeRequestSchema);
-      const customer = currentCustomer(c.get('customerId'));
-      db.transaction(() => {
-        updateLanguage(db, customer.id, language);
-        recordSecurityEvent(
-          services,
+      const customer = await currentCustomer(c.get('customerId'));
+      await inTransaction(db, async (tx) => {
+        await updateLanguage(tx, customer.id, language);
+        await recordSecurityEvent(
+          { ...services, db: tx },
           { action: 'language_changed', customer, ...requestOrigin(c), detail: language },
           clock.now(),
         );
-      })();
-      return c.json(toCustomer(currentCustomer(customer.id)));
+      });
+      return c.json(toCustomer(await currentCustomer(customer.id)));
     });
 }

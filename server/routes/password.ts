@@ -25,7 +25,6 @@ import {
   normalizePassword,
   ResetPasswordRequestSchema,
 } from '../contract.ts';
-import { afterAnswer } from '../http/after-answer.ts';
 import { ApiError, tooManyAttempts } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
 import { requestOrigin } from '../http/middleware/request-log.ts';
@@ -33,8 +32,15 @@ import { parseBody } from '../http/parse-body.ts';
 import { sendSession } from '../http/session-response.ts';
 import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
-import { type CustomerRow, findCustomerById, passwordHashUnchanged } from '../store/customers.ts';
+import {
+  type CustomerRow,
+  findCustomerById,
+  lockCustomer,
+  passwordHashUnchanged,
+} from '../store/customers.ts';
 import { findChangeToken, findResetToken, useChangeToken } from '../store/one-time-tokens.ts';
+import { inTransaction } from '../store/query.ts';
+import { lockCustomerSessions } from '../store/sessions.ts';
 
 /** Who is changing a password: a must-change login's token, or a signed-in session. */
 type Changer =
@@ -50,13 +56,13 @@ export function passwordRoutes(services: Services) {
     let changer: Changer | null = null;
     if (token?.includes('.')) {
       const access = await services.tokens.verify(token);
-      const session = access && findTokenSession(db, config, access, now);
-      const customer = session && findCustomerById(db, session.customerId);
+      const session = access && (await findTokenSession(db, config, access, now));
+      const customer = session && (await findCustomerById(db, session.customerId));
       if (customer) changer = { kind: 'session', customer };
     } else if (token) {
       const tokenHash = hashToken(token);
-      const customerId = findChangeToken(db, tokenHash, now);
-      const customer = customerId === null ? null : findCustomerById(db, customerId);
+      const customerId = await findChangeToken(db, tokenHash, now);
+      const customer = customerId === null ? null : await findCustomerById(db, customerId);
       if (customer) changer = { kind: 'change-token', tokenHash, customer };
     }
     if (!changer || changer.customer.status !== 'active') {
@@ -81,16 +87,16 @@ export function passwordRoutes(services: Services) {
   }
 
   /** Refuses a reset link that is not (or no longer) valid, counted against the address (S09). */
-  function refuseLink(origin: EventOrigin, owner: CustomerRow | null): ApiError {
+  async function refuseLink(origin: EventOrigin, owner: CustomerRow | null): Promise<ApiError> {
     const now = clock.now();
-    db.transaction(() => {
-      recordFailure(db, 'reset', origin.address, now);
-      recordSecurityEvent(
-        services,
+    await inTransaction(db, async (tx) => {
+      await recordFailure(tx, 'reset', origin.address, now);
+      await recordSecurityEvent(
+        { ...services, db: tx },
         { action: 'password_reset_failed', customer: owner, ...origin },
         now,
       );
-    })();
+    });
     return new ApiError(
       'invalid_or_expired_link',
       'This link is no longer valid. Ask for a new one with "Forgot your password?".',
@@ -98,12 +104,12 @@ export function passwordRoutes(services: Services) {
   }
 
   /** The active customer a reset token belongs to, now; null for a used, expired or replaced one. */
-  function findResetLinkOwner(tokenHash: string): {
+  async function findResetLinkOwner(tokenHash: string): Promise<{
     customer: CustomerRow | null;
     valid: boolean;
-  } {
-    const customerId = findResetToken(db, tokenHash, clock.now());
-    const customer = customerId === null ? null : findCustomerById(db, customerId);
+  }> {
+    const customerId = await findResetToken(db, tokenHash, clock.now());
+    const customer = customerId === null ? null : await findCustomerById(db, customerId);
     return { customer, valid: customer?.status === 'active' };
   }
 
@@ -125,25 +131,25 @@ export function passwordRoutes(services: Services) {
         if (!valid) {
           const now = clock.now();
           attempt.settle();
-          db.transaction(() => {
+          await inTransaction(db, async (tx) => {
             const lockedFor = attempt.lockedFor.account;
-            recordSecurityEvent(
-              services,
+            await recordSecurityEvent(
+              { ...services, db: tx },
               { action: 'password_change_failed', customer, ...origin },
               now,
             );
             if (lockedFor) {
-              recordSecurityEvent(
-                services,
+              await recordSecurityEvent(
+                { ...services, db: tx },
                 { action: 'account_locked', customer, ...origin, detail: `waits ${lockedFor} s` },
                 now,
               );
             }
-          })();
+          });
           throw new ApiError('invalid_current_password', 'The previous password is wrong.');
         }
         // The right password, as at a login: the count of failures starts afresh.
-        db.transaction(() => clearFailures(db, 'account', customer.number))();
+        await clearFailures(db, 'account', customer.number);
         attempt.settle();
         if (normalizePassword(newPassword) === normalizePassword(previous)) {
           throw new ApiError(
@@ -154,23 +160,29 @@ export function passwordRoutes(services: Services) {
         checkNewPassword(customer, newPassword);
 
         const passwordHash = await hashPassword(newPassword);
-        const now = clock.now();
-        const session = db.transaction(() => {
-          if (changer.kind === 'change-token' && !useChangeToken(db, changer.tokenHash, now)) {
+        const session = await inTransaction(db, async (tx) => {
+          // The customer's row, then their sessions', then the time (see `lockCustomerSessions`).
+          const unchanged = await passwordHashUnchanged(tx, customer.id, customer.passwordHash);
+          await lockCustomerSessions(tx, customer.id);
+          const now = clock.now();
+          if (
+            changer.kind === 'change-token' &&
+            !(await useChangeToken(tx, changer.tokenHash, now))
+          ) {
             throw new ApiError('unauthorized', 'This window has expired. Log in again.');
           }
           // Changed meanwhile (another tab, a reset): the previous password checked is stale.
-          if (!passwordHashUnchanged(db, customer.id, customer.passwordHash)) {
+          if (!unchanged) {
             throw new ApiError('invalid_current_password', 'The previous password is wrong.');
           }
-          setPassword(
-            services,
+          await setPassword(
+            { ...services, db: tx },
             { customer, passwordHash, action: 'password_changed', origin },
             now,
           );
           // Signed in: this browser goes on in a new session; every other one is gone (S13).
-          return changer.kind === 'session' ? openSession(db, config, customer.id, now) : null;
-        })();
+          return changer.kind === 'session' ? openSession(tx, config, customer.id, now) : null;
+        });
         if (!session) return c.body(null, 204);
         return sendSession(c, services, session, customer);
       })
@@ -180,14 +192,14 @@ export function passwordRoutes(services: Services) {
         const origin = requestOrigin(c);
         const { address } = origin;
         const now = clock.now();
-        const wait = secondsLocked(db, 'forgot', address, now);
+        const wait = await secondsLocked(db, 'forgot', address, now);
         if (wait > 0) throw tooManyAttempts(wait);
-        db.transaction(() => recordFailure(db, 'forgot', address, now))();
+        await recordFailure(db, 'forgot', address, now);
 
         // Known, unknown, disabled and locked numbers get this same answer, and before the
         // number is even looked up: the link and its mail are made after it is sent, so
         // only the address's count above is on the answer's time (S07).
-        afterAnswer(c, services.logger, () =>
+        services.afterAnswers.run(c, () =>
           sendResetLink(services, { customerNumber, origin }, now),
         );
         const body: ForgotPasswordResponse = { status: 'accepted' };
@@ -198,14 +210,14 @@ export function passwordRoutes(services: Services) {
         const { token, newPassword } = await parseBody(c, ResetPasswordRequestSchema);
         const origin = requestOrigin(c);
         const { address } = origin;
-        const wait = secondsLocked(db, 'reset', address, clock.now());
+        const wait = await secondsLocked(db, 'reset', address, clock.now());
         if (wait > 0) throw tooManyAttempts(wait);
 
         const tokenHash = hashToken(token);
         // The customer when the link was theirs (disabled, or spent meanwhile), else null.
         const invalidLink = (owner: CustomerRow | null) => refuseLink(origin, owner);
-        const { customer, valid } = findResetLinkOwner(tokenHash);
-        if (!customer || !valid) throw invalidLink(customer);
+        const { customer, valid } = await findResetLinkOwner(tokenHash);
+        if (!customer || !valid) throw await invalidLink(customer);
 
         checkNewPassword(customer, newPassword);
         if ((await verifyPassword(customer.passwordHash, newPassword)).valid) {
@@ -215,14 +227,21 @@ export function passwordRoutes(services: Services) {
           );
         }
         const passwordHash = await hashPassword(newPassword);
-        const now = clock.now();
-        const session = db.transaction(() => {
+        const session = await inTransaction(db, async (tx) => {
+          // The customer's row, then their sessions', then the time (see `lockCustomerSessions`).
+          await lockCustomer(tx, customer.id);
+          await lockCustomerSessions(tx, customer.id);
+          const now = clock.now();
           // Used or replaced while we were hashing: the link is spent.
-          if (findResetToken(db, tokenHash, now) !== customer.id) return null;
-          setPassword(services, { customer, passwordHash, action: 'password_reset', origin }, now);
-          return openSession(db, config, customer.id, now);
-        })();
-        if (!session) throw invalidLink(customer);
+          if ((await findResetToken(tx, tokenHash, now)) !== customer.id) return null;
+          await setPassword(
+            { ...services, db: tx },
+            { customer, passwordHash, action: 'password_reset', origin },
+            now,
+          );
+          return openSession(tx, config, customer.id, now);
+        });
+        if (!session) throw await invalidLink(customer);
         // A reset logs the customer in (help text C.6; S15).
         return sendSession(c, services, session, customer);
       })
@@ -233,10 +252,10 @@ export function passwordRoutes(services: Services) {
       .post('/reset/check', async (c) => {
         const { token } = await parseBody(c, CheckResetLinkRequestSchema);
         const origin = requestOrigin(c);
-        const wait = secondsLocked(db, 'reset', origin.address, clock.now());
+        const wait = await secondsLocked(db, 'reset', origin.address, clock.now());
         if (wait > 0) throw tooManyAttempts(wait);
-        const { customer, valid } = findResetLinkOwner(hashToken(token));
-        if (!valid) throw refuseLink(origin, customer);
+        const { customer, valid } = await findResetLinkOwner(hashToken(token));
+        if (!valid) throw await refuseLink(origin, customer);
         const body: CheckResetLinkResponse = { status: 'valid' };
         return c.json(body, 200);
       })

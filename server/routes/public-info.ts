@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { CHECKLIST_RULES, LANGUAGES, LIMITS, type PublicConfig } from '../contract.ts';
 import { PROJECT_VERSION } from '../project-paths.ts';
 import type { AppEnv, Services } from '../services.ts';
+import { pingDatabase } from '../store/database.ts';
 
 export function publicInfoRoutes(services: Services) {
   const { db, config, tokens } = services;
@@ -24,13 +25,13 @@ export function publicInfoRoutes(services: Services) {
 
   return new Hono<AppEnv>()
     .get('/api/config', (c) => c.json(publicConfig))
-    .get('/.well-known/jwks.json', (c) => {
+    .get('/.well-known/jwks.json', async (c) => {
       c.header('Cache-Control', 'public, max-age=300');
-      return c.json(tokens.publicKeys());
+      return c.json(await tokens.publicKeys());
     })
-    .get('/healthz', (c) => {
+    .get('/healthz', async (c) => {
       try {
-        db.prepare('SELECT 1').get();
+        await pingDatabase(db);
         return c.json({ status: 'ok' });
       } catch {
         return c.json({ status: 'unavailable' }, 503);

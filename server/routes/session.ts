@@ -2,6 +2,7 @@
  * @module POST /api/session/refresh and POST /api/logout (S17, S18, S19).
  */
 import { Hono } from 'hono';
+import { hashToken } from '../auth/random-tokens.ts';
 import { findTokenSession, refreshSession, revokeSessionByRefreshToken } from '../auth/sessions.ts';
 import { ApiError } from '../http/api-error.ts';
 import { bearerToken } from '../http/middleware/authenticate.ts';
@@ -11,7 +12,8 @@ import { sendSession } from '../http/session-response.ts';
 import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { findCustomerById } from '../store/customers.ts';
-import { revokeSession } from '../store/sessions.ts';
+import { inTransaction } from '../store/query.ts';
+import { lockSession, lockSessionOfRefreshToken, revokeSession } from '../store/sessions.ts';
 
 export function sessionRoutes(services: Services) {
   const { db, config, clock } = services;
@@ -23,26 +25,23 @@ export function sessionRoutes(services: Services) {
     // No cookie at all: a visitor without a session. Nothing to renew is no error, and the
     // widget's check on every page load must not log a failed request in the console.
     if (!token) return c.body(null, 204);
-    const now = clock.now();
     // The revocation for a reuse and its audit row commit together (S30).
-    const outcome = db
-      .transaction(() => {
-        const result = refreshSession(db, config, token, now);
-        if (result.kind === 'reused') {
-          // A rotated token came back: someone holds a copy. End the session for both (S17).
-          recordSecurityEvent(
-            services,
-            {
-              action: 'refresh_token_reuse',
-              customer: findCustomerById(db, result.customerId),
-              ...requestOrigin(c),
-            },
-            now,
-          );
-        }
-        return result;
-      })
-      .immediate();
+    const outcome = await inTransaction(db, async (tx) => {
+      const result = await refreshSession(tx, config, token, clock);
+      if (result.kind === 'reused') {
+        // A rotated token came back: someone holds a copy. End the session for both (S17).
+        await recordSecurityEvent(
+          { ...services, db: tx },
+          {
+            action: 'refresh_token_reuse',
+            customer: await findCustomerById(tx, result.customerId),
+            ...requestOrigin(c),
+          },
+          result.at,
+        );
+      }
+      return result;
+    });
     let session: { sessionId: string; customerId: number; refreshToken: string | null } | null =
       null;
     if (outcome.kind === 'rotated') session = outcome.session;
@@ -55,7 +54,7 @@ export function sessionRoutes(services: Services) {
         refreshToken: null,
       };
     }
-    const customer = session && findCustomerById(db, session.customerId);
+    const customer = session && (await findCustomerById(db, session.customerId));
     if (!session || !customer) {
       clearRefreshCookie(c);
       throw expired();
@@ -66,23 +65,30 @@ export function sessionRoutes(services: Services) {
   const logout = new Hono<AppEnv>().post('/', async (c) => {
     const access = await services.tokens.verify(bearerToken(c.req.header('Authorization')) ?? '');
     const refreshToken = readRefreshCookie(c);
-    // After the await: a refresh that committed meanwhile must not look newer than the revocation.
-    const now = clock.now();
-    db.transaction(() => {
+    await inTransaction(db, async (tx) => {
+      // The sessions' rows first, then the time: a refresh that committed before must not
+      // look newer than the revocation.
+      if (access) await lockSession(tx, access.sessionId);
+      if (refreshToken) await lockSessionOfRefreshToken(tx, hashToken(refreshToken));
+      const now = clock.now();
       let customerId: number | null = null;
-      const session = access && findTokenSession(db, config, access, now);
+      const session = access && (await findTokenSession(tx, config, access, now));
       if (session) {
-        revokeSession(db, session.id, now);
+        await revokeSession(tx, session.id, now);
         customerId = session.customerId;
       }
       if (refreshToken) {
-        customerId = revokeSessionByRefreshToken(db, refreshToken, now) ?? customerId;
+        customerId = (await revokeSessionByRefreshToken(tx, refreshToken, now)) ?? customerId;
       }
-      const customer = customerId === null ? null : findCustomerById(db, customerId);
+      const customer = customerId === null ? null : await findCustomerById(tx, customerId);
       if (customer) {
-        recordSecurityEvent(services, { action: 'logout', customer, ...requestOrigin(c) }, now);
+        await recordSecurityEvent(
+          { ...services, db: tx },
+          { action: 'logout', customer, ...requestOrigin(c) },
+          now,
+        );
       }
-    })();
+    });
     clearRefreshCookie(c);
     return c.body(null, 204);
   });

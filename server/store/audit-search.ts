@@ -1,9 +1,10 @@
 /**
  * @module Reading the audit log for operators (`npm run portal -- audit`): the latest rows,
  * of one customer or all, since a time, each with the customer's number. Plain SQL that
- * PostgreSQL speaks too.
+ * both stores speak.
  */
 import type { Db } from './database.ts';
+import { selectAll, sql } from './query.ts';
 
 export interface AuditSearch {
   /** The customer's row id, if they still exist; null: only their deletion is found. */
@@ -27,26 +28,20 @@ export interface AuditListRow {
 }
 
 /** The latest `limit` rows that match, newest first. */
-export function searchAudit(db: Db, search: AuditSearch): AuditListRow[] {
-  const conditions: string[] = [];
-  const params: Array<string | number | null> = [];
-  if (search.customerNumber !== undefined) {
-    conditions.push("(a.customer_id = ? OR (a.action = 'customer_deleted' AND a.detail = ?))");
-    params.push(search.customerId ?? null, search.customerNumber);
-  }
-  if (search.since !== undefined) {
-    conditions.push('a.at >= ?');
-    params.push(search.since);
-  }
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  return db
-    .prepare(
-      `SELECT a.id, a.at, a.action,
-         COALESCE(c.number, CASE WHEN a.action = 'customer_deleted' THEN a.detail END) AS customerNumber,
-         a.address, a.detail, a.request_id AS requestId
-       FROM audit_log a LEFT JOIN customers c ON c.id = a.customer_id
-       ${where}
-       ORDER BY a.at DESC, a.id DESC LIMIT ?`,
-    )
-    .all(...params, search.limit) as AuditListRow[];
+export function searchAudit(db: Db, search: AuditSearch): Promise<AuditListRow[]> {
+  const customer =
+    search.customerNumber === undefined
+      ? sql``
+      : sql` AND (a.customer_id = ${search.customerId ?? null}
+          OR (a.action = 'customer_deleted' AND a.detail = ${search.customerNumber}))`;
+  const since = search.since === undefined ? sql`` : sql` AND a.at >= ${search.since}`;
+  return selectAll(
+    db,
+    sql<AuditListRow>`SELECT a.id, a.at, a.action,
+        COALESCE(c.number, CASE WHEN a.action = 'customer_deleted' THEN a.detail END) AS "customerNumber",
+        a.address, a.detail, a.request_id AS "requestId"
+      FROM audit_log a LEFT JOIN customers c ON c.id = a.customer_id
+      WHERE 1 = 1${customer}${since}
+      ORDER BY a.at DESC, a.id DESC LIMIT ${search.limit}`,
+  );
 }

@@ -4,6 +4,7 @@
  * Written only through `recordSecurityEvent` (server/security-events.ts).
  */
 import type { Db } from './database.ts';
+import { execute, selectAll, sql } from './query.ts';
 
 export interface AuditEvent {
   action: string;
@@ -24,29 +25,22 @@ export interface AuditRow {
   requestId: string | null;
 }
 
-export function writeAudit(db: Db, event: AuditEvent, now: number): void {
-  db.prepare(
-    `INSERT INTO audit_log (at, action, customer_id, address, detail, request_id)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(
-    now,
-    event.action,
-    event.customerId ?? null,
-    event.address ?? null,
-    event.detail ?? null,
-    event.requestId ?? null,
+export async function writeAudit(db: Db, event: AuditEvent, now: number): Promise<void> {
+  await execute(
+    db,
+    sql`INSERT INTO audit_log (at, action, customer_id, address, detail, request_id)
+      VALUES (${now}, ${event.action}, ${event.customerId ?? null}, ${event.address ?? null},
+        ${event.detail ?? null}, ${event.requestId ?? null})`,
   );
 }
 
 /** A customer's events, newest first; all events when `customerId` is null. */
-export function listAudit(db: Db, customerId: number | null, limit = 100): AuditRow[] {
-  const where = customerId === null ? '' : 'WHERE customer_id = ?';
-  const params = customerId === null ? [limit] : [customerId, limit];
-  return db
-    .prepare(
-      `SELECT id, at, action, customer_id AS customerId, address, detail, request_id AS requestId
-       FROM audit_log ${where}
-       ORDER BY id DESC LIMIT ?`,
-    )
-    .all(...params) as AuditRow[];
+export function listAudit(db: Db, customerId: number | null, limit = 100): Promise<AuditRow[]> {
+  const where = customerId === null ? sql`` : sql`WHERE customer_id = ${customerId}`;
+  return selectAll(
+    db,
+    sql<AuditRow>`SELECT id, at, action, customer_id AS "customerId", address, detail,
+        request_id AS "requestId"
+      FROM audit_log ${where} ORDER BY id DESC LIMIT ${limit}`,
+  );
 }

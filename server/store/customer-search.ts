@@ -1,10 +1,11 @@
 /**
  * @module Finding customers for operators: a page of the list, optionally narrowed by a
  * text in the number, name or e-mail address, and the customers who share an address.
- * Plain SQL that PostgreSQL speaks too: lower() with LIKE, keyset paging on the row id.
+ * Plain SQL that both stores speak: lower() with LIKE, keyset paging on the row id.
  */
-import { type CustomerRow, SELECT_CUSTOMER, toRow } from './customers.ts';
+import { type CustomerRow, SELECT_CUSTOMER, selectCustomers } from './customers.ts';
 import type { Db } from './database.ts';
+import { sql } from './query.ts';
 
 export interface CustomerSearch {
   /** Matched case-insensitively anywhere in the number, the name or the e-mail address. */
@@ -15,27 +16,29 @@ export interface CustomerSearch {
 }
 
 /** Customers in the order they were created; `limit` of them at most. */
-export function searchCustomers(db: Db, search: CustomerSearch): CustomerRow[] {
-  const conditions = ['id > ?'];
-  const params: Array<string | number> = [search.afterId ?? 0];
+export function searchCustomers(db: Db, search: CustomerSearch): Promise<CustomerRow[]> {
+  let matching = sql``;
   if (search.text) {
     // % and _ typed by an operator are meant literally.
     const like = `%${search.text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    conditions.push(
-      "(lower(number) LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\' OR lower(email) LIKE ? ESCAPE '\\')",
-    );
-    params.push(like, like, like);
+    matching = sql` AND (lower(number) LIKE ${like} ESCAPE '\\' OR lower(name) LIKE ${like} ESCAPE '\\'
+      OR lower(email) LIKE ${like} ESCAPE '\\')`;
   }
-  return db
-    .prepare(`${SELECT_CUSTOMER} WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`)
-    .all(...params, search.limit)
-    .map((row) => toRow(row) as CustomerRow);
+  return selectCustomers(
+    db,
+    sql`${SELECT_CUSTOMER} WHERE id > ${search.afterId ?? 0}${matching} ORDER BY id LIMIT ${search.limit}`,
+  );
 }
 
 /** The other customers whose address is `email`, ignoring case. */
-export function findCustomersByEmail(db: Db, email: string, exceptNumber: string): CustomerRow[] {
-  return db
-    .prepare(`${SELECT_CUSTOMER} WHERE lower(email) = ? AND number <> ? ORDER BY id`)
-    .all(email.toLowerCase(), exceptNumber)
-    .map((row) => toRow(row) as CustomerRow);
+export function findCustomersByEmail(
+  db: Db,
+  email: string,
+  exceptNumber: string,
+): Promise<CustomerRow[]> {
+  return selectCustomers(
+    db,
+    sql`${SELECT_CUSTOMER} WHERE lower(email) = ${email.toLowerCase()} AND number <> ${exceptNumber}
+      ORDER BY id`,
+  );
 }

@@ -3,8 +3,10 @@
  * Rows leave this module as `CustomerRow`; the hash never leaves the server.
  */
 import { randomUUID } from 'node:crypto';
+import type { RawBuilder } from 'kysely';
 import type { Customer, CustomerRecord, Language } from '../contract.ts';
 import type { Db } from './database.ts';
+import { execute, forUpdate, selectAll, selectFirst, sql } from './query.ts';
 
 export interface CustomerRow {
   /** The row id: internal only, since SQLite gives it to the next customer after a delete. */
@@ -23,33 +25,41 @@ export interface CustomerRow {
 }
 
 /** Every column of a `CustomerRow`; the other customer store modules select with it too. */
-export const SELECT_CUSTOMER = `SELECT id, public_id AS publicId, number, email, name, language, password_hash AS passwordHash,
-  must_change_password AS mustChangePassword, initial_password_expires_at AS initialPasswordExpiresAt,
-  status, created_at AS createdAt FROM customers`;
+export const SELECT_CUSTOMER = sql`SELECT id, public_id AS "publicId", number, email, name, language,
+  password_hash AS "passwordHash", must_change_password AS "mustChangePassword",
+  initial_password_expires_at AS "initialPasswordExpiresAt", status, created_at AS "createdAt"
+  FROM customers`;
 
-export function toRow(row: unknown): CustomerRow | null {
+type StoredCustomer = Omit<CustomerRow, 'mustChangePassword'> & { mustChangePassword: number };
+
+function toRow(row: StoredCustomer | null): CustomerRow | null {
   if (!row) return null;
-  const customer = row as Omit<CustomerRow, 'mustChangePassword'> & { mustChangePassword: number };
-  return { ...customer, mustChangePassword: customer.mustChangePassword === 1 };
+  return { ...row, mustChangePassword: row.mustChangePassword === 1 };
 }
 
-export function findCustomerByNumber(db: Db, number: string): CustomerRow | null {
-  return toRow(db.prepare(`${SELECT_CUSTOMER} WHERE number = ?`).get(number));
+/** Customers as a query selecting `SELECT_CUSTOMER` returns them. */
+export async function selectCustomers(db: Db, query: RawBuilder<unknown>): Promise<CustomerRow[]> {
+  const rows = await selectAll(db, query as RawBuilder<StoredCustomer>);
+  return rows.map((row) => toRow(row) as CustomerRow);
 }
 
-export function findCustomerById(db: Db, id: number): CustomerRow | null {
-  return toRow(db.prepare(`${SELECT_CUSTOMER} WHERE id = ?`).get(id));
+export async function findCustomerByNumber(db: Db, number: string): Promise<CustomerRow | null> {
+  return toRow(
+    await selectFirst(db, sql<StoredCustomer>`${SELECT_CUSTOMER} WHERE number = ${number}`),
+  );
 }
 
-export function listCustomers(db: Db): CustomerRow[] {
-  return db
-    .prepare(`${SELECT_CUSTOMER} ORDER BY id`)
-    .all()
-    .map((row) => toRow(row) as CustomerRow);
+export async function findCustomerById(db: Db, id: number): Promise<CustomerRow | null> {
+  return toRow(await selectFirst(db, sql<StoredCustomer>`${SELECT_CUSTOMER} WHERE id = ${id}`));
 }
 
-export function countCustomers(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+export function listCustomers(db: Db): Promise<CustomerRow[]> {
+  return selectCustomers(db, sql`${SELECT_CUSTOMER} ORDER BY id`);
+}
+
+export async function countCustomers(db: Db): Promise<number> {
+  const row = await selectFirst(db, sql<{ n: number }>`SELECT count(*) AS n FROM customers`);
+  return row?.n ?? 0;
 }
 
 export interface NewCustomer {
@@ -61,35 +71,41 @@ export interface NewCustomer {
   initialPasswordExpiresAt: number;
 }
 
-export function insertCustomer(db: Db, customer: NewCustomer, now: number): number {
-  const result = db
-    .prepare(
-      `INSERT INTO customers (public_id, number, email, name, language, password_hash,
-         must_change_password, initial_password_expires_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    )
-    .run(
-      randomUUID(),
-      customer.number,
-      customer.email,
-      customer.name,
-      customer.language,
-      customer.passwordHash,
-      customer.initialPasswordExpiresAt,
-      now,
-    );
-  return Number(result.lastInsertRowid);
+export async function insertCustomer(db: Db, customer: NewCustomer, now: number): Promise<number> {
+  const row = await selectFirst(
+    db,
+    sql<{ id: number }>`INSERT INTO customers (public_id, number, email, name, language,
+        password_hash, must_change_password, initial_password_expires_at, created_at)
+      VALUES (${randomUUID()}, ${customer.number}, ${customer.email}, ${customer.name},
+        ${customer.language}, ${customer.passwordHash}, 1, ${customer.initialPasswordExpiresAt},
+        ${now})
+      RETURNING id`,
+  );
+  return Number(row?.id);
+}
+
+/**
+ * The customer's hash and status, locked until the transaction ends: a password change,
+ * a disable or a login that checks what it verified waits for another that writes it.
+ */
+export function lockCustomer(db: Db, customerId: number) {
+  return selectFirst(
+    db,
+    sql<{ hash: string; status: CustomerRow['status'] }>`SELECT password_hash AS hash, status
+      FROM customers WHERE id = ${customerId}${forUpdate(db)}`,
+  );
 }
 
 /**
  * Whether the stored hash is still the one a request verified against: a password change
  * that committed while that request was hashing makes the request's check stale (S13).
  */
-export function passwordHashUnchanged(db: Db, customerId: number, verifiedHash: string): boolean {
-  const row = db
-    .prepare('SELECT password_hash AS hash FROM customers WHERE id = ?')
-    .get(customerId) as { hash: string } | undefined;
-  return row?.hash === verifiedHash;
+export async function passwordHashUnchanged(
+  db: Db,
+  customerId: number,
+  verifiedHash: string,
+): Promise<boolean> {
+  return (await lockCustomer(db, customerId))?.hash === verifiedHash;
 }
 
 /**
@@ -97,64 +113,82 @@ export function passwordHashUnchanged(db: Db, customerId: number, verifiedHash: 
  * there, still active, and the hash it verified against still theirs. A disable or a
  * password change that committed while the login was hashing makes its check stale (S13).
  */
-export function mayStillLogIn(db: Db, customerId: number, verifiedHash: string): boolean {
-  const row = db
-    .prepare('SELECT password_hash AS hash, status FROM customers WHERE id = ?')
-    .get(customerId) as { hash: string; status: CustomerRow['status'] } | undefined;
+export async function mayStillLogIn(
+  db: Db,
+  customerId: number,
+  verifiedHash: string,
+): Promise<boolean> {
+  const row = await lockCustomer(db, customerId);
   return row?.hash === verifiedHash && row.status === 'active';
 }
 
 /** A password the customer chose: no longer initial, no expiry. */
-export function updatePassword(
+export async function updatePassword(
   db: Db,
   customerId: number,
   passwordHash: string,
   now: number,
-): void {
-  db.prepare(
-    `UPDATE customers SET password_hash = ?, must_change_password = 0,
-       initial_password_expires_at = NULL, password_changed_at = ? WHERE id = ?`,
-  ).run(passwordHash, now, customerId);
+): Promise<void> {
+  await execute(
+    db,
+    sql`UPDATE customers SET password_hash = ${passwordHash}, must_change_password = 0,
+      initial_password_expires_at = NULL, password_changed_at = ${now} WHERE id = ${customerId}`,
+  );
 }
 
 /** Same password, stronger hash parameters (S01): the flags stay as they were. */
-export function replacePasswordHash(db: Db, customerId: number, passwordHash: string): void {
-  db.prepare('UPDATE customers SET password_hash = ? WHERE id = ?').run(passwordHash, customerId);
+export async function replacePasswordHash(
+  db: Db,
+  customerId: number,
+  passwordHash: string,
+): Promise<void> {
+  await execute(
+    db,
+    sql`UPDATE customers SET password_hash = ${passwordHash} WHERE id = ${customerId}`,
+  );
 }
 
 /** A new initial password from the operator: must change again, new expiry. */
-export function setInitialPassword(
+export async function setInitialPassword(
   db: Db,
   customerId: number,
   passwordHash: string,
   expiresAt: number,
-): void {
-  db.prepare(
-    `UPDATE customers SET password_hash = ?, must_change_password = 1,
-       initial_password_expires_at = ? WHERE id = ?`,
-  ).run(passwordHash, expiresAt, customerId);
-}
-
-export function updateLanguage(db: Db, customerId: number, language: Language): void {
-  db.prepare('UPDATE customers SET language = ? WHERE id = ?').run(language, customerId);
-}
-
-/** An operator's correction: the address, name and language, as they are to be. */
-export function updateCustomerDetails(
-  db: Db,
-  customerId: number,
-  details: Pick<CustomerRow, 'email' | 'name' | 'language'>,
-): void {
-  db.prepare('UPDATE customers SET email = ?, name = ?, language = ? WHERE id = ?').run(
-    details.email,
-    details.name,
-    details.language,
-    customerId,
+): Promise<void> {
+  await execute(
+    db,
+    sql`UPDATE customers SET password_hash = ${passwordHash}, must_change_password = 1,
+      initial_password_expires_at = ${expiresAt} WHERE id = ${customerId}`,
   );
 }
 
-export function setCustomerStatus(db: Db, customerId: number, status: 'active' | 'disabled'): void {
-  db.prepare('UPDATE customers SET status = ? WHERE id = ?').run(status, customerId);
+export async function updateLanguage(
+  db: Db,
+  customerId: number,
+  language: Language,
+): Promise<void> {
+  await execute(db, sql`UPDATE customers SET language = ${language} WHERE id = ${customerId}`);
+}
+
+/** An operator's correction: the address, name and language, as they are to be. */
+export async function updateCustomerDetails(
+  db: Db,
+  customerId: number,
+  details: Pick<CustomerRow, 'email' | 'name' | 'language'>,
+): Promise<void> {
+  await execute(
+    db,
+    sql`UPDATE customers SET email = ${details.email}, name = ${details.name},
+      language = ${details.language} WHERE id = ${customerId}`,
+  );
+}
+
+export async function setCustomerStatus(
+  db: Db,
+  customerId: number,
+  status: 'active' | 'disabled',
+): Promise<void> {
+  await execute(db, sql`UPDATE customers SET status = ${status} WHERE id = ${customerId}`);
 }
 
 /**
@@ -162,9 +196,9 @@ export function setCustomerStatus(db: Db, customerId: number, status: 'active' |
  * audit rows are detached: the next customer gets this row id and must not inherit them.
  * Call inside the action's transaction, after its audit row (which names the number).
  */
-export function deleteCustomer(db: Db, customerId: number): void {
-  db.prepare('DELETE FROM customers WHERE id = ?').run(customerId);
-  db.prepare('UPDATE audit_log SET customer_id = NULL WHERE customer_id = ?').run(customerId);
+export async function deleteCustomer(db: Db, customerId: number): Promise<void> {
+  await execute(db, sql`DELETE FROM customers WHERE id = ${customerId}`);
+  await execute(db, sql`UPDATE audit_log SET customer_id = NULL WHERE customer_id = ${customerId}`);
 }
 
 /** What the customer sees of themself. */

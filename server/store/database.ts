@@ -1,20 +1,81 @@
 /**
- * @module Opens the SQLite file with the settings every part relies on and brings its
- * schema up to date.
+ * @module Opens the store: a PostgreSQL database when given a `postgres://` URL, else the
+ * SQLite file, with the settings every part relies on, its schema brought up to date. Both
+ * are reached through Kysely (store/query.ts), so the store modules speak to either.
  */
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
 import { MIGRATIONS } from './migrations.ts';
+import { openPostgres, postgresSchemaVersion } from './postgres.ts';
+import { sqliteDialect } from './sqlite-driver.ts';
 
-export type Db = Database.Database;
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open store, or one transaction on it: every store function takes either. */
+export interface Db {
+  readonly dialect: Dialect;
+  /** The whole database, or the transaction this handle is. */
+  readonly kysely: Kysely<unknown>;
+  /** The SQLite file's own handle, for its online backup and checks; null on PostgreSQL. */
+  readonly sqlite: Database.Database | null;
+  close(): Promise<void>;
+}
+
+/** Where the configured data lives: DATABASE_URL's PostgreSQL, else the SQLite file. */
+export function databaseLocation(config: { databaseUrl: string | null; databasePath: string }) {
+  return config.databaseUrl ?? config.databasePath;
+}
+
+/** A database location as logs and messages show it: a URL without its password. */
+export function describeDatabaseLocation(location: string): string {
+  if (!isPostgresUrl(location)) return location;
+  const url = new URL(location);
+  if (url.password) url.password = '***';
+  return url.href;
+}
+
+/** Throws unless the database answers a query: the health check. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`SELECT 1`.execute(db.kysely);
+}
+
+/** The schema version the database is at: the number of migrations applied. */
+export async function schemaVersion(db: Db): Promise<number> {
+  if (db.sqlite) return db.sqlite.pragma('user_version', { simple: true }) as number;
+  return postgresSchemaVersion(db.kysely);
+}
+
+/** Whether a database location names a PostgreSQL server rather than a file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
 
 /**
- * Opens (creating if needed) the database at `path` and applies pending migrations. A new
- * file is created readable by this user only (0600): it holds the token signing keys, and
- * SQLite gives its -wal and -shm files the same mode.
+ * Opens (creating if needed) the database at `location`, a `postgres://` URL or a SQLite
+ * file path, and applies pending migrations.
  */
-export function openDatabase(path: string): Db {
+export async function openDatabase(location: string): Promise<Db> {
+  if (isPostgresUrl(location)) {
+    const kysely = await openPostgres(location);
+    return { dialect: 'postgres', kysely, sqlite: null, close: () => kysely.destroy() };
+  }
+  const sqlite = openSqliteFile(location);
+  const kysely = new Kysely<unknown>({ dialect: sqliteDialect(sqlite) });
+  const close = async () => {
+    // Kysely closes the driver only if it was used; the file must close either way.
+    await kysely.destroy();
+    if (sqlite.open) sqlite.close();
+  };
+  return { dialect: 'sqlite', kysely, sqlite, close };
+}
+
+/**
+ * A new file is created readable by this user only (0600): it holds the token signing
+ * keys, and SQLite gives its -wal and -shm files the same mode.
+ */
+export function openSqliteFile(path: string): Database.Database {
   if (path !== ':memory:') createPrivateFile(path);
   const db = new Database(path);
   // WAL lets readers go on while one writer commits; the busy timeout makes a second
@@ -23,15 +84,6 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Every transaction here writes. A deferred one that reads first fails at once with
-  // SQLITE_BUSY, busy timeout or not, when another process (the operator CLI) wrote since
-  // its read: so each takes the write lock up front, BEGIN IMMEDIATE, and waits its turn.
-  const transaction = db.transaction.bind(db);
-  db.transaction = (fn) => {
-    const variants = transaction(fn);
-    // better-sqlite3 gives every variant the others as properties: this one is whole.
-    return variants.immediate as typeof variants;
-  };
   migrate(db);
   return db;
 }
@@ -50,18 +102,20 @@ export function isPrivateFile(path: string): boolean {
 }
 
 /**
- * Copies the database to `file` with SQLite's online backup, consistent while the service
- * keeps writing; the copy is private too. Refuses to overwrite an existing file.
+ * Copies the SQLite database to `file` with SQLite's online backup, consistent while the
+ * service keeps writing; the copy is private too. Refuses to overwrite an existing file.
+ * PostgreSQL is backed up with its own tools (pg_dump; README "Backups").
  */
 export async function backupDatabase(db: Db, file: string): Promise<void> {
+  if (!db.sqlite) throw new Error('the database is PostgreSQL: back it up with pg_dump');
   if (existsSync(file)) throw new Error(`${file} exists already: choose a new name or remove it`);
   mkdirSync(dirname(file), { recursive: true });
   closeSync(openSync(file, 'wx', 0o600));
   chmodSync(file, 0o600);
-  await db.backup(file);
+  await db.sqlite.backup(file);
 }
 
-function migrate(db: Db): void {
+function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(
@@ -72,6 +126,6 @@ function migrate(db: Db): void {
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${current + index + 1}`);
-    })();
+    }).immediate();
   });
 }

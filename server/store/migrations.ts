@@ -1,6 +1,7 @@
 /**
- * @module The schema, as numbered migrations applied in order at start. A migration is
- * never edited once released: a change is a new entry at the end. Times are epoch ms.
+ * @module The schema on SQLite, as numbered migrations applied in order at start. A
+ * migration is never edited once released: a change is a new entry at the end, here and
+ * with the same number in migrations-postgres.ts. Times are epoch ms.
  */
 export const MIGRATIONS: readonly string[] = [
   // 1: customers, sessions, tokens, throttling, outbox, keys, audit

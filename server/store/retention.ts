@@ -5,8 +5,11 @@
  * attempts cannot grow the file without bound. A mail still to be delivered is never
  * deleted (S29), except in the dev mailbox, which nothing ever delivers.
  */
+
+import type { RawBuilder } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Db } from './database.ts';
+import { execute, sql } from './query.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -27,11 +30,11 @@ type RetentionConfig = Pick<
   | 'production'
 >;
 
-/** A table and the rows of it that may go, as an SQL condition with its parameters. */
+/** A table, its key column, and the rows of it that may go, as an SQL condition. */
 interface RetentionRule {
   table: string;
-  where: string;
-  parameters: number[];
+  key: string;
+  where: RawBuilder<unknown>;
 }
 
 function retentionRules(config: RetentionConfig, now: number): RetentionRule[] {
@@ -39,28 +42,31 @@ function retentionRules(config: RetentionConfig, now: number): RetentionRule[] {
   const mailsBefore = now - config.mailRetentionDays * DAY;
   const devMailbox = config.smtpUrl === null && !config.production;
   return [
-    { table: 'audit_log', where: 'at < ?', parameters: [now - config.auditRetentionDays * DAY] },
+    { table: 'audit_log', key: 'id', where: sql`at < ${now - config.auditRetentionDays * DAY}` },
     {
       table: 'outbox',
-      where: devMailbox ? 'created_at < ?' : 'sent_at < ? OR (sent_at IS NULL AND failed_at < ?)',
-      parameters: devMailbox ? [mailsBefore] : [mailsBefore, mailsBefore],
+      key: 'id',
+      where: devMailbox
+        ? sql`created_at < ${mailsBefore}`
+        : sql`sent_at < ${mailsBefore} OR (sent_at IS NULL AND failed_at < ${mailsBefore})`,
     },
     // Their refresh tokens go with them (ON DELETE CASCADE).
     {
       table: 'sessions',
-      where: 'revoked_at < ? OR last_used_at < ? OR created_at < ?',
-      parameters: [
-        used,
-        used - config.sessionIdleSeconds * 1000,
-        used - config.sessionAbsoluteSeconds * 1000,
-      ],
+      key: 'id',
+      where: sql`revoked_at < ${used} OR last_used_at < ${used - config.sessionIdleSeconds * 1000}
+        OR created_at < ${used - config.sessionAbsoluteSeconds * 1000}`,
     },
-    { table: 'change_tokens', where: 'expires_at < ? OR used_at < ?', parameters: [used, used] },
-    { table: 'reset_tokens', where: 'expires_at < ?', parameters: [used] },
+    {
+      table: 'change_tokens',
+      key: 'token_hash',
+      where: sql`expires_at < ${used} OR used_at < ${used}`,
+    },
+    { table: 'reset_tokens', key: 'customer_id', where: sql`expires_at < ${used}` },
     {
       table: 'throttle',
-      where: 'locked_until < ? AND window_started_at < ? AND hour_started_at < ?',
-      parameters: [now, used, used],
+      key: 'key',
+      where: sql`locked_until < ${now} AND window_started_at < ${used} AND hour_started_at < ${used}`,
     },
   ];
 }
@@ -81,14 +87,16 @@ export async function pruneExpiredRows(
   const { batchSize = 1_000, shouldStop = () => false } = options;
   const pruned: PrunedRows = {};
   for (const rule of retentionRules(config, now)) {
-    const statement = db.prepare(
-      `DELETE FROM ${rule.table} WHERE rowid IN (
-         SELECT rowid FROM ${rule.table} WHERE ${rule.where} LIMIT ?)`,
-    );
+    const table = sql.table(rule.table);
+    const key = sql.ref(rule.key);
     let deleted = 0;
     for (;;) {
       if (shouldStop()) return pruned;
-      const { changes } = db.transaction(() => statement.run(...rule.parameters, batchSize))();
+      const changes = await execute(
+        db,
+        sql`DELETE FROM ${table} WHERE ${key} IN (
+          SELECT ${key} FROM ${table} WHERE ${rule.where} LIMIT ${batchSize})`,
+      );
       deleted += changes;
       pruned[rule.table] = deleted;
       if (changes < batchSize) break;

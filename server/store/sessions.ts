@@ -3,6 +3,7 @@
  * it was ever given is a row keyed by its SHA-256, so a rotated one is recognised on reuse.
  */
 import type { Db } from './database.ts';
+import { execute, forUpdate, locksRows, selectAll, selectFirst, sql } from './query.ts';
 
 export interface SessionRow {
   id: string;
@@ -20,86 +21,123 @@ export interface RefreshTokenRow {
   session: SessionRow;
 }
 
-export function insertSession(
+export async function insertSession(
   db: Db,
   sessionId: string,
   customerId: number,
   refreshTokenHash: string,
   now: number,
-): void {
-  db.prepare(
-    'INSERT INTO sessions (id, customer_id, created_at, last_used_at) VALUES (?, ?, ?, ?)',
-  ).run(sessionId, customerId, now, now);
-  insertRefreshToken(db, sessionId, refreshTokenHash, now);
+): Promise<void> {
+  await execute(
+    db,
+    sql`INSERT INTO sessions (id, customer_id, created_at, last_used_at)
+      VALUES (${sessionId}, ${customerId}, ${now}, ${now})`,
+  );
+  await insertRefreshToken(db, sessionId, refreshTokenHash, now);
 }
 
-export function insertRefreshToken(
+export async function insertRefreshToken(
   db: Db,
   sessionId: string,
   tokenHash: string,
   now: number,
-): void {
-  db.prepare('INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?, ?, ?)').run(
-    tokenHash,
-    sessionId,
-    now,
+): Promise<void> {
+  await execute(
+    db,
+    sql`INSERT INTO refresh_tokens (token_hash, session_id, issued_at)
+      VALUES (${tokenHash}, ${sessionId}, ${now})`,
   );
 }
 
-export function findSession(db: Db, sessionId: string): SessionRow | null {
-  const row = db
-    .prepare(
-      `SELECT id, customer_id AS customerId, created_at AS createdAt, last_used_at AS lastUsedAt,
-         revoked_at AS revokedAt FROM sessions WHERE id = ?`,
-    )
-    .get(sessionId) as SessionRow | undefined;
-  return row ?? null;
+const SELECT_SESSION = sql`SELECT id, customer_id AS "customerId", created_at AS "createdAt",
+  last_used_at AS "lastUsedAt", revoked_at AS "revokedAt" FROM sessions`;
+
+export function findSession(db: Db, sessionId: string): Promise<SessionRow | null> {
+  return selectFirst(db, sql<SessionRow>`${SELECT_SESSION} WHERE id = ${sessionId}`);
 }
 
-export function findRefreshToken(db: Db, tokenHash: string): RefreshTokenRow | null {
-  const row = db
-    .prepare(
-      `SELECT r.token_hash AS tokenHash, r.rotated_at AS rotatedAt, r.replayed_at AS replayedAt,
-         s.id, s.customer_id AS customerId, s.created_at AS createdAt,
-         s.last_used_at AS lastUsedAt, s.revoked_at AS revokedAt
-       FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = ?`,
-    )
-    .get(tokenHash) as (SessionRow & Omit<RefreshTokenRow, 'session'>) | undefined;
+/**
+ * The session a refresh token belongs to, locked until the transaction ends: every
+ * action on a session locks its row first, then writes, so two never wait for each other.
+ */
+export async function lockSessionOfRefreshToken(db: Db, tokenHash: string): Promise<void> {
+  if (!locksRows(db)) return;
+  await selectFirst(
+    db,
+    sql`SELECT id FROM sessions
+      WHERE id = (SELECT session_id FROM refresh_tokens WHERE token_hash = ${tokenHash})${forUpdate(db)}`,
+  );
+}
+
+/** Locks a session's row until the transaction ends (see `lockSessionOfRefreshToken`). */
+export async function lockSession(db: Db, sessionId: string): Promise<void> {
+  if (!locksRows(db)) return;
+  await selectFirst(db, sql`SELECT id FROM sessions WHERE id = ${sessionId}${forUpdate(db)}`);
+}
+
+/**
+ * Locks every open session of a customer, before an action that revokes them takes its
+ * time: a refresh that committed first is then never later than the revocation.
+ */
+export async function lockCustomerSessions(db: Db, customerId: number): Promise<void> {
+  if (!locksRows(db)) return;
+  await selectAll(
+    db,
+    sql`SELECT id FROM sessions WHERE customer_id = ${customerId} AND revoked_at IS NULL
+      ORDER BY id${forUpdate(db)}`,
+  );
+}
+
+export async function findRefreshToken(db: Db, tokenHash: string): Promise<RefreshTokenRow | null> {
+  const row = await selectFirst(
+    db,
+    sql<SessionRow & Omit<RefreshTokenRow, 'session'>>`SELECT r.token_hash AS "tokenHash",
+      r.rotated_at AS "rotatedAt", r.replayed_at AS "replayedAt",
+      s.id, s.customer_id AS "customerId", s.created_at AS "createdAt",
+      s.last_used_at AS "lastUsedAt", s.revoked_at AS "revokedAt"
+    FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = ${tokenHash}`,
+  );
   if (!row) return null;
   const { tokenHash: hash, rotatedAt, replayedAt, ...session } = row;
   return { tokenHash: hash, rotatedAt, replayedAt, session };
 }
 
 /** Marks a token rotated; false when another request rotated it first. */
-export function markRefreshTokenRotated(db: Db, tokenHash: string, now: number): boolean {
-  return (
-    db
-      .prepare(
-        'UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL',
-      )
-      .run(now, tokenHash).changes === 1
+export async function markRefreshTokenRotated(
+  db: Db,
+  tokenHash: string,
+  now: number,
+): Promise<boolean> {
+  const changes = await execute(
+    db,
+    sql`UPDATE refresh_tokens SET rotated_at = ${now}
+      WHERE token_hash = ${tokenHash} AND rotated_at IS NULL`,
   );
+  return changes === 1;
 }
 
 /** Marks a rotated token replayed; false when it was replayed before. */
-export function markRefreshTokenReplayed(db: Db, tokenHash: string, now: number): boolean {
-  return (
-    db
-      .prepare(
-        'UPDATE refresh_tokens SET replayed_at = ? WHERE token_hash = ? AND replayed_at IS NULL',
-      )
-      .run(now, tokenHash).changes === 1
+export async function markRefreshTokenReplayed(
+  db: Db,
+  tokenHash: string,
+  now: number,
+): Promise<boolean> {
+  const changes = await execute(
+    db,
+    sql`UPDATE refresh_tokens SET replayed_at = ${now}
+      WHERE token_hash = ${tokenHash} AND replayed_at IS NULL`,
   );
+  return changes === 1;
 }
 
-export function touchSession(db: Db, sessionId: string, now: number): void {
-  db.prepare('UPDATE sessions SET last_used_at = ? WHERE id = ?').run(now, sessionId);
+export async function touchSession(db: Db, sessionId: string, now: number): Promise<void> {
+  await execute(db, sql`UPDATE sessions SET last_used_at = ${now} WHERE id = ${sessionId}`);
 }
 
-export function revokeSession(db: Db, sessionId: string, now: number): void {
-  db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(
-    now,
-    sessionId,
+export async function revokeSession(db: Db, sessionId: string, now: number): Promise<void> {
+  await execute(
+    db,
+    sql`UPDATE sessions SET revoked_at = ${now} WHERE id = ${sessionId} AND revoked_at IS NULL`,
   );
 }
 
@@ -109,11 +147,11 @@ export function revokeCustomerSessions(
   customerId: number,
   now: number,
   exceptSessionId: string | null = null,
-): number {
-  return db
-    .prepare(
-      `UPDATE sessions SET revoked_at = ?
-       WHERE customer_id = ? AND revoked_at IS NULL AND id IS NOT ?`,
-    )
-    .run(now, customerId, exceptSessionId).changes;
+): Promise<number> {
+  return execute(
+    db,
+    sql`UPDATE sessions SET revoked_at = ${now}
+      WHERE customer_id = ${customerId} AND revoked_at IS NULL
+        AND id IS DISTINCT FROM ${exceptSessionId}`,
+  );
 }

@@ -3,6 +3,7 @@
  * signs; retired keys stay published until the tokens they signed have expired (S20).
  */
 import type { Db } from './database.ts';
+import { execute, inTransaction, lockNames, selectAll, selectFirst, sql } from './query.ts';
 
 export interface SigningKeyRow {
   kid: string;
@@ -12,31 +13,48 @@ export interface SigningKeyRow {
   retiredAt: number | null;
 }
 
-const SELECT_KEY = `SELECT kid, private_jwk AS privateJwk, public_jwk AS publicJwk,
-  created_at AS createdAt, retired_at AS retiredAt FROM signing_keys`;
+const SELECT_KEY = sql`SELECT kid, private_jwk AS "privateJwk", public_jwk AS "publicJwk",
+  created_at AS "createdAt", retired_at AS "retiredAt" FROM signing_keys`;
 
-export function findActiveSigningKey(db: Db): SigningKeyRow | null {
-  const row = db
-    .prepare(`${SELECT_KEY} WHERE retired_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`)
-    .get() as SigningKeyRow | undefined;
-  return row ?? null;
+/** The newest unretired key; a rotation leaves only one, so `kid` breaks no real tie. */
+export function findActiveSigningKey(db: Db): Promise<SigningKeyRow | null> {
+  return selectFirst(
+    db,
+    sql<SigningKeyRow>`${SELECT_KEY} WHERE retired_at IS NULL ORDER BY created_at DESC, kid DESC LIMIT 1`,
+  );
 }
 
 /** Keys whose tokens may still be alive: unretired, or retired after `retiredSince`. */
-export function listPublishedSigningKeys(db: Db, retiredSince: number): SigningKeyRow[] {
-  return db
-    .prepare(`${SELECT_KEY} WHERE retired_at IS NULL OR retired_at > ? ORDER BY created_at DESC`)
-    .all(retiredSince) as SigningKeyRow[];
+export function listPublishedSigningKeys(db: Db, retiredSince: number): Promise<SigningKeyRow[]> {
+  return selectAll(
+    db,
+    sql<SigningKeyRow>`${SELECT_KEY} WHERE retired_at IS NULL OR retired_at > ${retiredSince}
+      ORDER BY created_at DESC`,
+  );
 }
 
-/** Adds a key and retires every older one, in one transaction. */
-export function insertSigningKey(db: Db, key: Omit<SigningKeyRow, 'retiredAt'>): void {
-  db.transaction(() => {
-    db.prepare('UPDATE signing_keys SET retired_at = ? WHERE retired_at IS NULL').run(
-      key.createdAt,
+/**
+ * Adds a key and retires every older one, in one transaction; with `onlyIfNone`, only
+ * when there is no active key (instances starting at once add one between them). False
+ * when it added none.
+ */
+export function insertSigningKey(
+  db: Db,
+  key: Omit<SigningKeyRow, 'retiredAt'>,
+  options: { onlyIfNone?: boolean } = {},
+): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    await lockNames(tx, ['signing_keys']);
+    if (options.onlyIfNone && (await findActiveSigningKey(tx))) return false;
+    await execute(
+      tx,
+      sql`UPDATE signing_keys SET retired_at = ${key.createdAt} WHERE retired_at IS NULL`,
     );
-    db.prepare(
-      'INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at) VALUES (?, ?, ?, ?)',
-    ).run(key.kid, key.privateJwk, key.publicJwk, key.createdAt);
-  })();
+    await execute(
+      tx,
+      sql`INSERT INTO signing_keys (kid, private_jwk, public_jwk, created_at)
+        VALUES (${key.kid}, ${key.privateJwk}, ${key.publicJwk}, ${key.createdAt})`,
+    );
+    return true;
+  });
 }

@@ -9,6 +9,7 @@ import { Validator } from '@cfworker/json-schema';
 import { createApp } from '../../server/app.ts';
 import { Client } from '../support/client.ts';
 import { activateCustomer, newCustomerNumber, provisionCustomer } from '../support/customers.ts';
+import { queryRow } from '../support/database-query.ts';
 import { auditRows } from '../support/database-snapshot.ts';
 import { ADMIN_TOKEN, useService } from '../support/service.ts';
 
@@ -50,7 +51,7 @@ test('PATCH /admin/customers/:number corrects the address, name or language, aud
     patched.body.warnings.map((warning) => warning.code),
     ['initial_password_at_old_address'],
   );
-  const row = auditRows(service.db).at(-1);
+  const row = (await auditRows(service.db)).at(-1);
   assert.equal(row?.action, 'customer_updated');
   assert.equal(row?.address, 'admin:127.0.0.1');
   assert.equal(row?.detail, 'email: wrong@exmaple.ch -> rita@example.ch; language: de -> it');
@@ -86,7 +87,7 @@ test('a new address ends the reset link the customer was mailed at the old one',
   const customer = await activateCustomer(client, await provisionCustomer(client));
   const forgot = await client.post('/api/password/forgot', { customerNumber: customer.number });
   assert.equal(forgot.status, 202);
-  const before = service.db.prepare('SELECT count(*) AS n FROM reset_tokens').get() as {
+  const before = (await queryRow(service.db, 'SELECT count(*) AS n FROM reset_tokens')) as {
     n: number;
   };
   assert.ok(before.n >= 1);
@@ -94,11 +95,11 @@ test('a new address ends the reset link the customer was mailed at the old one',
     email: 'new-home@example.ch',
   });
   assert.equal(patched.status, 200, patched.text);
-  const left = service.db
-    .prepare(
-      'SELECT count(*) AS n FROM reset_tokens WHERE customer_id = (SELECT id FROM customers WHERE number = ?)',
-    )
-    .get(customer.number) as { n: number };
+  const left = (await queryRow(
+    service.db,
+    'SELECT count(*) AS n FROM reset_tokens WHERE customer_id = (SELECT id FROM customers WHERE number = ?)',
+    customer.number,
+  )) as { n: number };
   assert.equal(left.n, 0);
 });
 

@@ -9,15 +9,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { runCli } from '../../server/cli.ts';
-import { openDatabase } from '../../server/store/database.ts';
+import { queryRows } from '../support/database-query.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let folder: string;
 let env: Record<string, string>;
-before(() => {
+let database: TestDatabase;
+before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'portal-cli-tools-'));
-  env = { PORTAL_DB: join(folder, 'portal.db') };
+  database = await createTestDatabase(join(folder, 'portal.db'));
+  env = database.env;
 });
-after(() => rmSync(folder, { recursive: true, force: true }));
+after(async () => {
+  await database.drop();
+  rmSync(folder, { recursive: true, force: true });
+});
 
 async function portal(...args: string[]) {
   return portalWith(env, ...args);
@@ -52,15 +58,15 @@ async function add(number: string, email: string, name = 'Test Person', language
   return added;
 }
 
-function auditOf(number: string) {
-  const db = openDatabase(env.PORTAL_DB as string);
-  const rows = db
-    .prepare(
-      `SELECT action, address, detail FROM audit_log
+async function auditOf(number: string) {
+  const db = await database.open();
+  const rows = (await queryRows(
+    db,
+    `SELECT action, address, detail FROM audit_log
        WHERE customer_id = (SELECT id FROM customers WHERE number = ?) ORDER BY id`,
-    )
-    .all(number) as Array<{ action: string; address: string; detail: string | null }>;
-  db.close();
+    number,
+  )) as Array<{ action: string; address: string; detail: string | null }>;
+  await db.close();
   return rows;
 }
 
@@ -85,7 +91,7 @@ test('customers update corrects the address, name and language, and the audit lo
     updated.err,
     /^warning: The initial password of U-100 was mailed to anna@exmaple\.ch: send a new one to anna@example\.ch with "customers resend U-100"/,
   );
-  assert.deepEqual(auditOf('U-100').at(-1), {
+  assert.deepEqual((await auditOf('U-100')).at(-1), {
     action: 'customer_updated',
     address: 'cli',
     detail:
@@ -95,7 +101,10 @@ test('customers update corrects the address, name and language, and the audit lo
   const same = await portal('customers', 'update', 'U-100', '--language', 'fr');
   assert.equal(same.code, 0, same.err);
   assert.match(same.out, /Nothing changed: the customer already has these details\./);
-  assert.equal(auditOf('U-100').filter((row) => row.action === 'customer_updated').length, 1);
+  assert.equal(
+    (await auditOf('U-100')).filter((row) => row.action === 'customer_updated').length,
+    1,
+  );
 });
 
 test('customers update refuses a bad address, an unknown customer, and no change at all, changing nothing', async () => {

@@ -27,7 +27,7 @@ test('A.1–A.6 a customer provisioned by the CLI changes the initial password, 
       '--language',
       'de',
     ],
-    { PORTAL_DB: service.databasePath },
+    service.database.env,
     (line) => printed.push(line),
   );
   assert.equal(code, 0);

@@ -14,6 +14,7 @@ import {
   provisionCustomer,
   type TestCustomer,
 } from '../support/customers.ts';
+import { queryRows } from '../support/database-query.ts';
 import { resetTokenIn } from '../support/mailbox.ts';
 import { startService, type TestService } from '../support/service.ts';
 import { type MailServer, startMailServer } from '../support/smtp-capture.ts';
@@ -54,6 +55,7 @@ async function requestResetMail(
     headers: { 'X-Forwarded-For': address },
   });
   assert.equal(answer.status, 202);
+  await service.afterAnswers();
   await service.mailWorker?.deliverDue();
   const mails = smtp.received
     .slice(before)
@@ -166,7 +168,7 @@ test('S11 a used, expired, replaced or altered link says the link is no longer v
   const altered = `${second.slice(0, -1)}${second.endsWith('A') ? 'B' : 'A'}`;
   assert.equal((await reset(altered, 'Nuova-Password-1!')).body.error, 'invalid_or_expired_link');
 
-  const stored = JSON.stringify(service.db.prepare('SELECT * FROM reset_tokens').all());
+  const stored = JSON.stringify(await queryRows(service.db, 'SELECT * FROM reset_tokens'));
   assert.ok(!stored.includes(second), 'the token is stored only as a hash');
 
   service.clock.advance?.(61 * 60_000);

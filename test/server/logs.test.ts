@@ -12,7 +12,6 @@ import { test } from 'node:test';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
-import { openDatabase } from '../../server/store/database.ts';
 import type { Answer } from '../support/client.ts';
 import {
   createActiveCustomer,
@@ -25,6 +24,7 @@ import { latestMail, resetTokenIn } from '../support/mailbox.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
 import { ADMIN_TOKEN, startService, TEST_ORIGIN, useService } from '../support/service.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 
 // Behind a proxy, as in production: the proxy's X-Forwarded-For names the client, and its
 // X-Request-Id is kept. A client without the header is the socket's address.
@@ -68,11 +68,12 @@ function requestLinesOf(requestId: string, logs?: string[]): LogLine[] {
  * The answer's request wrote exactly one `security` line with this action, and an audit
  * row with the same action, request id and address.
  */
-function assertSecurityEvent(
+async function assertSecurityEvent(
   answer: Answer,
   action: string,
   expected: { level: 'info' | 'warn'; customerNumber: string | null; address?: string },
-): void {
+): Promise<void> {
+  await service.afterAnswers();
   const requestId = requestIdOf(answer);
   const lines = logLines().filter(
     (line) => line.event === 'security' && line.action === action && line.requestId === requestId,
@@ -88,7 +89,7 @@ function assertSecurityEvent(
     },
     `the ${action} line`,
   );
-  const rows = auditRows(service.db).filter(
+  const rows = (await auditRows(service.db)).filter(
     (row) => row.action === action && row.request_id === requestId,
   );
   assert.equal(rows.length, 1, `one ${action} audit row for request ${requestId}`);
@@ -216,18 +217,19 @@ test('health checks are logged at debug, so the default level leaves them out', 
 
 test('a request that fails on our side is logged as an error with status 500', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'portal-logs-'));
-  const db = openDatabase(join(folder, 'portal.db'));
+  const database = await createTestDatabase(join(folder, 'portal.db'));
+  const db = await database.open();
   const logs: string[] = [];
   const app = createApp({
     config: loadConfig({
-      PORTAL_DB: join(folder, 'portal.db'),
+      ...database.env,
       PORTAL_ALLOWED_ORIGINS: TEST_ORIGIN,
     }),
     db,
     logger: createLogger((line) => logs.push(line)),
   });
   // A database that went away: the next query throws an error that is no ApiError.
-  db.close();
+  await db.close();
   try {
     const password = newPassword();
     const answer = await app.request('/api/login', {
@@ -248,6 +250,7 @@ test('a request that fails on our side is logged as an error with status 500', a
     assert.equal(lines[1]?.status, 500);
     assert.ok(!logs.some((line) => line.includes(password)));
   } finally {
+    await database.drop();
     rmSync(folder, { recursive: true, force: true });
   }
 });
@@ -272,7 +275,7 @@ test('LOG_LEVEL=warn drops the request lines and keeps the warnings', async () =
       [warning?.event, warning?.action, warning?.customerNumber],
       ['security', 'login_failed', customer.number],
     );
-    assertNoSecretLeaked(terse, client.secrets);
+    await assertNoSecretLeaked(terse, client.secrets);
   } finally {
     await terse.stop();
   }
@@ -283,13 +286,16 @@ test('a login, a failed login and a logout are security events of their request'
   const customer = await createActiveCustomer(client);
   const failed = await logIn(client, customer.number, newPassword());
   assert.equal(failed.status, 401);
-  assertSecurityEvent(failed, 'login_failed', { level: 'warn', customerNumber: customer.number });
+  await assertSecurityEvent(failed, 'login_failed', {
+    level: 'warn',
+    customerNumber: customer.number,
+  });
   const ok = await logIn(client, customer.number, customer.password);
   assert.equal(ok.status, 200);
-  assertSecurityEvent(ok, 'login', { level: 'info', customerNumber: customer.number });
+  await assertSecurityEvent(ok, 'login', { level: 'info', customerNumber: customer.number });
   const logout = await client.post('/api/logout', {}, ok.body.accessToken);
   assert.equal(logout.status, 204);
-  assertSecurityEvent(logout, 'logout', { level: 'info', customerNumber: customer.number });
+  await assertSecurityEvent(logout, 'logout', { level: 'info', customerNumber: customer.number });
   // The request line of the same request carries the same id.
   assert.equal(requestLinesOf(requestIdOf(logout))[0]?.status, 204);
 });
@@ -301,8 +307,14 @@ test('the fifth wrong password starts a lockout, and the attempts during it are 
   for (let i = 0; i < 5; i++) answers.push(await logIn(client, customer.number, newPassword()));
   assert.ok(answers.every((answer) => answer.status === 401));
   const fifth = answers[4] as Answer;
-  assertSecurityEvent(fifth, 'login_failed', { level: 'warn', customerNumber: customer.number });
-  assertSecurityEvent(fifth, 'account_locked', { level: 'warn', customerNumber: customer.number });
+  await assertSecurityEvent(fifth, 'login_failed', {
+    level: 'warn',
+    customerNumber: customer.number,
+  });
+  await assertSecurityEvent(fifth, 'account_locked', {
+    level: 'warn',
+    customerNumber: customer.number,
+  });
   for (const earlier of answers.slice(0, 4)) {
     const requestId = requestIdOf(earlier);
     assert.ok(
@@ -312,7 +324,7 @@ test('the fifth wrong password starts a lockout, and the attempts during it are 
   }
   const throttled = await logIn(client, customer.number, customer.password);
   assert.equal(throttled.status, 429);
-  assertSecurityEvent(throttled, 'login_throttled', {
+  await assertSecurityEvent(throttled, 'login_throttled', {
     level: 'warn',
     customerNumber: customer.number,
   });
@@ -325,7 +337,7 @@ test('a password changed with the initial password and in the account are securi
   const customer = await provisionCustomer(client);
   const initial = await logIn(client, customer.number, customer.password);
   assert.equal(initial.status, 200);
-  assertSecurityEvent(initial, 'login_initial_password', {
+  await assertSecurityEvent(initial, 'login_initial_password', {
     level: 'info',
     customerNumber: customer.number,
   });
@@ -336,7 +348,7 @@ test('a password changed with the initial password and in the account are securi
     initial.body.changeToken,
   );
   assert.equal(first.status, 204, first.text);
-  assertSecurityEvent(first, 'password_changed', {
+  await assertSecurityEvent(first, 'password_changed', {
     level: 'info',
     customerNumber: customer.number,
   });
@@ -348,7 +360,7 @@ test('a password changed with the initial password and in the account are securi
     session.body.accessToken,
   );
   assert.equal(wrong.status, 401, wrong.text);
-  assertSecurityEvent(wrong, 'password_change_failed', {
+  await assertSecurityEvent(wrong, 'password_change_failed', {
     level: 'warn',
     customerNumber: customer.number,
   });
@@ -358,7 +370,7 @@ test('a password changed with the initial password and in the account are securi
     session.body.accessToken,
   );
   assert.equal(again.status, 200, again.text);
-  assertSecurityEvent(again, 'password_changed', {
+  await assertSecurityEvent(again, 'password_changed', {
     level: 'info',
     customerNumber: customer.number,
   });
@@ -369,7 +381,7 @@ test('a reset asked for, done, and tried with a bad link are security events', a
   const customer = await createActiveCustomer(client);
   const forgot = await client.post('/api/password/forgot', { customerNumber: customer.number });
   assert.equal(forgot.status, 202);
-  assertSecurityEvent(forgot, 'password_reset_requested', {
+  await assertSecurityEvent(forgot, 'password_reset_requested', {
     level: 'info',
     customerNumber: customer.number,
   });
@@ -381,11 +393,17 @@ test('a reset asked for, done, and tried with a bad link are security events', a
   const token = resetTokenIn(mail.text);
   const reset = await client.post('/api/password/reset', { token, newPassword: newPassword() });
   assert.equal(reset.status, 200, reset.text);
-  assertSecurityEvent(reset, 'password_reset', { level: 'info', customerNumber: customer.number });
+  await assertSecurityEvent(reset, 'password_reset', {
+    level: 'info',
+    customerNumber: customer.number,
+  });
   // The same link again: it is spent.
   const spent = await client.post('/api/password/reset', { token, newPassword: newPassword() });
   assert.equal(spent.status, 400);
-  assertSecurityEvent(spent, 'password_reset_failed', { level: 'warn', customerNumber: null });
+  await assertSecurityEvent(spent, 'password_reset_failed', {
+    level: 'warn',
+    customerNumber: null,
+  });
   assert.ok(!service.logs.some((line) => line.includes(token)), 'the link is not logged');
 });
 
@@ -401,7 +419,7 @@ test('a refresh token used again after its rotation is logged as a warning with 
   thief.refreshCookie = first;
   const reused = await thief.post('/api/session/refresh');
   assert.equal(reused.status, 401);
-  assertSecurityEvent(reused, 'refresh_token_reuse', {
+  await assertSecurityEvent(reused, 'refresh_token_reuse', {
     level: 'warn',
     customerNumber: customer.number,
   });
@@ -418,7 +436,7 @@ test("each operator action through the admin API is logged with the operator's r
   });
   assert.equal(created.status, 201, created.text);
   const operator = { level: 'info', customerNumber: number, address: 'admin:127.0.0.1' } as const;
-  assertSecurityEvent(created, 'customer_created', operator);
+  await assertSecurityEvent(created, 'customer_created', operator);
   for (const [path, action] of [
     ['resend-initial-password', 'initial_password_resent'],
     ['unlock', 'customer_unlocked'],
@@ -427,11 +445,11 @@ test("each operator action through the admin API is logged with the operator's r
   ] as const) {
     const answer = await client.admin('POST', `/admin/customers/${number}/${path}`, {});
     assert.equal(answer.status, 200, `${path}: ${answer.text}`);
-    assertSecurityEvent(answer, action, operator);
+    await assertSecurityEvent(answer, action, operator);
   }
   const deleted = await client.admin('DELETE', `/admin/customers/${number}`);
   assert.equal(deleted.status, 204, deleted.text);
-  assertSecurityEvent(deleted, 'customer_deleted', operator);
+  await assertSecurityEvent(deleted, 'customer_deleted', operator);
 });
 
 test('a call to the admin API without the right operator token is a warning, without the token', async () => {
@@ -447,7 +465,7 @@ test('a call to the admin API without the right operator token is a warning, wit
       body: {},
     });
     assert.equal(answer.status, 401, label);
-    assertSecurityEvent(answer, 'admin_refused', { level: 'warn', customerNumber: null });
+    await assertSecurityEvent(answer, 'admin_refused', { level: 'warn', customerNumber: null });
   }
   assert.ok(!service.logs.some((line) => line.includes(wrongToken.slice(4, -4))));
 });
@@ -461,23 +479,26 @@ test('a customer number that does not exist never appears in the log or the audi
   for (let i = 0; i < 5; i++) {
     const failed = await logIn(client, typed, newPassword());
     assert.equal(failed.status, 401);
-    assertSecurityEvent(failed, 'login_failed', { level: 'warn', customerNumber: null });
+    await assertSecurityEvent(failed, 'login_failed', { level: 'warn', customerNumber: null });
   }
   const throttled = await logIn(client, typed, newPassword());
   assert.equal(throttled.status, 429);
-  assertSecurityEvent(throttled, 'login_throttled', { level: 'warn', customerNumber: null });
+  await assertSecurityEvent(throttled, 'login_throttled', { level: 'warn', customerNumber: null });
   const forgot = await client.post('/api/password/forgot', { customerNumber: typed });
   assert.equal(forgot.status, 202);
-  assertSecurityEvent(forgot, 'password_reset_refused', { level: 'warn', customerNumber: null });
-  assertNoSecretLeaked(service, [typed, typed.toUpperCase(), typed.toLowerCase()]);
+  await assertSecurityEvent(forgot, 'password_reset_refused', {
+    level: 'warn',
+    customerNumber: null,
+  });
+  await assertNoSecretLeaked(service, [typed, typed.toUpperCase(), typed.toLowerCase()]);
 });
 
-test('S05 no password, token or operator token used in this file appears in the log', () => {
+test('S05 no password, token or operator token used in this file appears in the log', async () => {
   const secrets = new Set(extraSecrets);
   for (const client of clients) for (const secret of client.secrets) secrets.add(secret);
   // Passwords, change, access, refresh and reset tokens, the operator token: all were used.
   assert.ok(secrets.size > 20, `only ${secrets.size} secrets collected`);
-  assertNoSecretLeaked(service, secrets);
+  await assertNoSecretLeaked(service, secrets);
   const requestIds = logLines()
     .filter((line) => line.event === 'request')
     .map((line) => line.requestId);

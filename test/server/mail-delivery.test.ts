@@ -17,9 +17,11 @@ import {
   retryDelayMilliseconds,
   startMailWorker,
 } from '../../server/mail/worker.ts';
-import { type Db, openDatabase } from '../../server/store/database.ts';
+import type { Db } from '../../server/store/database.ts';
 import { listMails, listPendingMails, queueMail } from '../../server/store/outbox.ts';
+import { queryRow } from '../support/database-query.ts';
 import { findFreePort, startMailServer } from '../support/smtp-capture.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 // ---------------------------------------------------------------------------
 // A service's database and log, fresh for every test
@@ -42,28 +44,29 @@ const INITIAL: MailValues['initial_password'] = {
 const SECRETS = [PASSWORD, 'portal-reset=', 'Zq3vT0yA8bX1cW5dE7fG9hJ2kL4mN6pR8sU0vX2yZ4a'];
 
 let directory = '';
-let databasePath = '';
+let database: TestDatabase;
 let db: Db;
 let logLines: string[] = [];
 const logger = createLogger((line) => logLines.push(line));
 const cleanups: (() => Promise<void> | void)[] = [];
 
-beforeEach(() => {
+beforeEach(async () => {
   directory = mkdtempSync(join(tmpdir(), 'portal-mail-'));
-  databasePath = join(directory, 'portal.db');
-  db = openDatabase(databasePath);
+  database = await createTestDatabase(join(directory, 'portal.db'));
+  db = await database.open();
   logLines = [];
 });
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  db.close();
+  await db.close();
+  await database.drop();
   rmSync(directory, { recursive: true, force: true });
 });
 
-function queueResetAndPassword(database: Db, now: number): void {
-  queueMail(
-    database,
+async function queueResetAndPassword(store: Db, now: number): Promise<void> {
+  await queueMail(
+    store,
     {
       customerId: null,
       kind: 'password_reset',
@@ -73,8 +76,8 @@ function queueResetAndPassword(database: Db, now: number): void {
     },
     now,
   );
-  queueMail(
-    database,
+  await queueMail(
+    store,
     {
       customerId: null,
       kind: 'initial_password',
@@ -120,8 +123,8 @@ describe('sending mail over SMTP', () => {
     const server = await startMailServer();
     cleanups.push(() => server.close());
     const clock = createManualClock();
-    queueResetAndPassword(db, clock.now());
-    const queued = listMails(db).reverse();
+    await queueResetAndPassword(db, clock.now());
+    const queued = (await listMails(db)).reverse();
 
     const worker = startWorker(`smtp://127.0.0.1:${server.port}`, clock);
     assert.equal(await worker.deliverDue(), 2);
@@ -148,27 +151,30 @@ describe('sending mail over SMTP', () => {
   test('S05 once a mail is delivered its text and HTML are erased from the database', async () => {
     const server = await startMailServer();
     cleanups.push(() => server.close());
-    queueResetAndPassword(db, createManualClock().now());
+    await queueResetAndPassword(db, createManualClock().now());
     await startWorker(`smtp://127.0.0.1:${server.port}`).deliverDue();
 
-    for (const mail of listMails(db)) {
+    for (const mail of await listMails(db)) {
       assert.ok(mail.sentAt !== null, 'marked as sent');
       assert.equal(mail.text, '');
       assert.equal(mail.html, '');
       assert.ok(mail.subject.length > 0, 'the subject stays, for support');
     }
-    const file = db.prepare('SELECT group_concat(text || html) AS bodies FROM outbox').get() as {
+    const file = (await queryRow(
+      db,
+      "SELECT coalesce(string_agg(text || html, ','), '') AS bodies FROM outbox",
+    )) as {
       bodies: string;
     };
     assertNoSecretIn('the outbox', file.bodies);
-    assert.deepEqual(listPendingMails(db), []);
+    assert.deepEqual(await listPendingMails(db), []);
   });
 
   test('an SMTP URL with a user name and password logs in to the mail server', async () => {
     // A password with characters that must be percent-encoded in the URL.
     const server = await startMailServer({ login: { user: 'portal', pass: 'p@ss:w/rd 1' } });
     cleanups.push(() => server.close());
-    queueResetAndPassword(db, createManualClock().now());
+    await queueResetAndPassword(db, createManualClock().now());
     const url = `smtp://portal:${encodeURIComponent('p@ss:w/rd 1')}@127.0.0.1:${server.port}`;
     assert.equal(await startWorker(url).deliverDue(), 2);
     assert.equal(server.received.length, 2);
@@ -178,11 +184,11 @@ describe('sending mail over SMTP', () => {
   test('S05 a wrong SMTP password is recorded and retried, and appears in no log or row', async () => {
     const server = await startMailServer({ login: { user: 'portal', pass: 'right-password' } });
     cleanups.push(() => server.close());
-    queueResetAndPassword(db, createManualClock().now());
+    await queueResetAndPassword(db, createManualClock().now());
     const url = `smtp://portal:wrong-Secret-42@127.0.0.1:${server.port}`;
     assert.equal(await startWorker(url).deliverDue(), 0);
 
-    const pending = listPendingMails(db);
+    const pending = await listPendingMails(db);
     assert.equal(pending.length, 2);
     for (const mail of pending) {
       assert.equal(mail.attempts, 1);
@@ -198,15 +204,15 @@ describe('sending mail over SMTP', () => {
   test('an smtps:// URL delivers over TLS', async () => {
     const server = await startMailServer({ secure: true });
     cleanups.push(() => server.close());
-    queueResetAndPassword(db, createManualClock().now());
+    await queueResetAndPassword(db, createManualClock().now());
     // smtp-server's built-in certificate is self-signed, hence the documented escape hatch.
     const url = `smtps://127.0.0.1:${server.port}/?tls.rejectUnauthorized=false`;
     assert.equal(await startWorker(url).deliverDue(), 2);
     assert.equal(server.received.length, 2);
   });
 
-  test('without SMTP_URL no worker starts and the mails stay in the outbox, the dev mailbox', () => {
-    queueResetAndPassword(db, createManualClock().now());
+  test('without SMTP_URL no worker starts and the mails stay in the outbox, the dev mailbox', async () => {
+    await queueResetAndPassword(db, createManualClock().now());
     const worker = startMailWorker({
       db,
       config: {
@@ -218,7 +224,7 @@ describe('sending mail over SMTP', () => {
       logger,
     });
     assert.equal(worker, null);
-    assert.equal(listMails(db).filter((mail) => mail.text.length > 0).length, 2);
+    assert.equal((await listMails(db)).filter((mail) => mail.text.length > 0).length, 2);
   });
 });
 
@@ -234,15 +240,13 @@ describe('S29 mail is never lost', () => {
     const port = await findFreePort();
     const smtpUrl = `smtp://127.0.0.1:${port}`;
     const clock = createManualClock();
-    queueResetAndPassword(db, clock.now());
-    const messageIds = listMails(db)
-      .map((mail) => mail.messageId)
-      .sort();
+    await queueResetAndPassword(db, clock.now());
+    const messageIds = (await listMails(db)).map((mail) => mail.messageId).sort();
 
     // The server is down: every mail is tried, counted, and waits 10 s.
     const first = startWorker(smtpUrl, clock);
     assert.equal(await first.deliverDue(), 0);
-    for (const mail of listPendingMails(db)) {
+    for (const mail of await listPendingMails(db)) {
       assert.equal(mail.attempts, 1);
       assert.equal(mail.nextAttemptAt, clock.now() + 10_000);
       assert.match(mail.lastError ?? '', /^ESOCKET: connect ECONNREFUSED /);
@@ -251,11 +255,11 @@ describe('S29 mail is never lost', () => {
     // Not due yet: nothing is tried again before the wait is over.
     clock.advance(9_999);
     assert.equal(await first.deliverDue(), 0);
-    assert.ok(listPendingMails(db).every((mail) => mail.attempts === 1));
+    assert.ok((await listPendingMails(db)).every((mail) => mail.attempts === 1));
     // Due again, still down: the next wait is twice as long.
     clock.advance(1);
     assert.equal(await first.deliverDue(), 0);
-    for (const mail of listPendingMails(db)) {
+    for (const mail of await listPendingMails(db)) {
       assert.equal(mail.attempts, 2);
       assert.equal(mail.nextAttemptAt, clock.now() + 20_000);
     }
@@ -265,19 +269,19 @@ describe('S29 mail is never lost', () => {
 
     // The service stops while the server is still down; the mails wait in the file.
     await first.stop();
-    db.close();
+    await db.close();
 
     const server = await startMailServer({ port });
     cleanups.push(() => server.close());
-    db = openDatabase(databasePath);
+    db = await database.open();
     clock.advance(20_000);
     const second = startWorker(smtpUrl, clock);
     assert.equal(await second.deliverDue(), 2);
     assert.equal(await second.deliverDue(), 0, 'nothing is sent twice');
 
     assert.deepEqual(server.received.map((mail) => mail.messageId).sort(), messageIds);
-    assert.deepEqual(listPendingMails(db), []);
-    assert.ok(listMails(db).every((mail) => mail.attempts === 3 && mail.text === ''));
+    assert.deepEqual(await listPendingMails(db), []);
+    assert.ok((await listMails(db)).every((mail) => mail.attempts === 3 && mail.text === ''));
 
     // A third start finds nothing left to send.
     await second.stop();
@@ -291,7 +295,7 @@ describe('S29 mail is never lost', () => {
     const server = await startMailServer({ refuseFirst: 1 });
     cleanups.push(() => server.close());
     const clock = createManualClock();
-    queueMail(
+    await queueMail(
       db,
       {
         customerId: null,
@@ -304,34 +308,32 @@ describe('S29 mail is never lost', () => {
     );
     const worker = startWorker(`smtp://127.0.0.1:${server.port}`, clock);
     assert.equal(await worker.deliverDue(), 0);
-    assert.match(listPendingMails(db)[0]?.lastError ?? '', /^EMESSAGE 451: /);
+    assert.match((await listPendingMails(db))[0]?.lastError ?? '', /^EMESSAGE 451: /);
     clock.advance(10_000);
     assert.equal(await worker.deliverDue(), 1);
 
     assert.equal(server.attempts.length, 2);
     assert.equal(server.attempts[0], server.attempts[1]);
     assert.equal(server.received.length, 1);
-    assert.equal(server.received[0]?.messageId, listMails(db)[0]?.messageId);
+    assert.equal(server.received[0]?.messageId, (await listMails(db))[0]?.messageId);
   });
 
   test('S29 a mail refused for PORTAL_MAIL_GIVE_UP_HOURS is given up, logged as an error, and delivered after "mail retry"', async () => {
     const port = await findFreePort();
     const clock = createManualClock();
     const queuedAt = clock.now();
-    queueResetAndPassword(db, queuedAt);
-    const messageIds = listMails(db)
-      .map((mail) => mail.messageId)
-      .sort();
+    await queueResetAndPassword(db, queuedAt);
+    const messageIds = (await listMails(db)).map((mail) => mail.messageId).sort();
     const worker = startWorker(`smtp://127.0.0.1:${port}`, clock);
 
     // The SMTP server stays down for a day: tried every 10 s, 20 s, … then every 15 minutes.
     while (clock.now() - queuedAt < 24 * 3_600_000) {
       assert.equal(await worker.deliverDue(), 0);
-      assert.ok(listPendingMails(db).every((mail) => mail.failedAt === null));
+      assert.ok((await listPendingMails(db)).every((mail) => mail.failedAt === null));
       clock.advance(15 * 60_000);
     }
     assert.equal(await worker.deliverDue(), 0);
-    const givenUp = listPendingMails(db);
+    const givenUp = await listPendingMails(db);
     assert.equal(givenUp.length, 2);
     for (const mail of givenUp) {
       assert.equal(mail.failedAt, clock.now());
@@ -351,7 +353,7 @@ describe('S29 mail is never lost', () => {
     clock.advance(24 * 3_600_000);
     assert.equal(await worker.deliverDue(), 0);
     assert.deepEqual(
-      listPendingMails(db).map((mail) => mail.attempts),
+      (await listPendingMails(db)).map((mail) => mail.attempts),
       attempts,
     );
 
@@ -359,25 +361,25 @@ describe('S29 mail is never lost', () => {
     const server = await startMailServer({ port });
     cleanups.push(() => server.close());
     const operator = { db, config: loadConfig({}), clock, source: 'cli' };
-    for (const mail of givenUp) retryUndeliveredMail(operator, mail.id);
+    for (const mail of givenUp) await retryUndeliveredMail(operator, mail.id);
     assert.equal(await worker.deliverDue(), 2);
     assert.deepEqual(server.received.map((mail) => mail.messageId).sort(), messageIds);
-    assert.deepEqual(listPendingMails(db), []);
+    assert.deepEqual(await listPendingMails(db), []);
   });
 
   test('a retried mail gets PORTAL_MAIL_GIVE_UP_HOURS afresh before it is given up again', async () => {
     const port = await findFreePort();
     const clock = createManualClock();
-    queueResetAndPassword(db, clock.now());
+    await queueResetAndPassword(db, clock.now());
     const worker = startWorker(`smtp://127.0.0.1:${port}`, clock);
     clock.advance(25 * 3_600_000);
     await worker.deliverDue();
-    const [mail] = listPendingMails(db);
+    const [mail] = await listPendingMails(db);
     assert.ok(mail?.failedAt, 'tried first after a day (the service was stopped): given up');
 
-    retryUndeliveredMail({ db, config: loadConfig({}), clock, source: 'cli' }, mail.id);
+    await retryUndeliveredMail({ db, config: loadConfig({}), clock, source: 'cli' }, mail.id);
     await worker.deliverDue();
-    const retried = listPendingMails(db).find((item) => item.id === mail.id);
+    const retried = (await listPendingMails(db)).find((item) => item.id === mail.id);
     assert.equal(retried?.failedAt, null, 'one failure after the retry is not the end');
     assert.equal(retried?.attempts, mail.attempts + 1);
   });
@@ -394,7 +396,7 @@ describe('S29 mail is never lost', () => {
       },
     });
     cleanups.push(() => server.close());
-    queueResetAndPassword(db, createManualClock().now());
+    await queueResetAndPassword(db, createManualClock().now());
     const worker = startWorker(`smtp://127.0.0.1:${server.port}`);
     const delivering = worker.deliverDue();
     await arrival;
@@ -402,14 +404,14 @@ describe('S29 mail is never lost', () => {
 
     assert.equal(server.received.length, 1, 'the mail in flight was finished');
     assert.equal(await delivering, 1);
-    assert.equal(listPendingMails(db).length, 1, 'the next mail waits for the next start');
+    assert.equal((await listPendingMails(db)).length, 1, 'the next mail waits for the next start');
     assert.equal(await worker.deliverDue(), 0);
   });
 
   test('the worker delivers on its own, without being asked', async () => {
     const server = await startMailServer();
     cleanups.push(() => server.close());
-    queueResetAndPassword(db, Date.now());
+    await queueResetAndPassword(db, Date.now());
     const worker = startMailWorker({
       db,
       config: {

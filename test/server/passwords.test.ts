@@ -15,6 +15,7 @@ import type { SessionResponse } from '../../server/contract.ts';
 import { failedChecklistRules, LIMITS } from '../../server/contract.ts';
 import { Client } from '../support/client.ts';
 import { activateCustomer, provisionCustomer } from '../support/customers.ts';
+import { queryRow, queryRows, runStatement } from '../support/database-query.ts';
 import { initialPasswordIn } from '../support/mailbox.ts';
 import { useService } from '../support/service.ts';
 
@@ -40,18 +41,22 @@ async function logIn(_client: Client, number: string, password: string): Promise
   return answer.body;
 }
 
-const storedHash = (number: string) =>
+const storedHash = async (number: string) =>
   (
-    service.db.prepare('SELECT password_hash AS h FROM customers WHERE number = ?').get(number) as {
+    (await queryRow(
+      service.db,
+      'SELECT password_hash AS h FROM customers WHERE number = ?',
+      number,
+    )) as {
       h: string;
     }
   ).h;
 
 test('S01 passwords are stored as argon2id PHC strings with m=19456, t=2, p=1, and nothing else', async () => {
   const { number, password } = await activeCustomer('Stored-Safely-1!');
-  const phc = storedHash(number);
+  const phc = await storedHash(number);
   assert.match(phc, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
-  const everything = JSON.stringify(service.db.prepare('SELECT * FROM customers').all());
+  const everything = JSON.stringify(await queryRows(service.db, 'SELECT * FROM customers'));
   assert.ok(!everything.includes(password), 'the password itself is nowhere in the table');
 });
 
@@ -63,9 +68,14 @@ test('S01 a hash made with weaker parameters is replaced at the next successful 
     timeCost: 1,
     parallelism: 1,
   });
-  service.db.prepare('UPDATE customers SET password_hash = ? WHERE number = ?').run(weak, number);
+  await runStatement(
+    service.db,
+    'UPDATE customers SET password_hash = ? WHERE number = ?',
+    weak,
+    number,
+  );
   await logIn(client, number, password);
-  assert.match(storedHash(number), /\$m=19456,t=2,p=1\$/);
+  assert.match(await storedHash(number), /\$m=19456,t=2,p=1\$/);
   await logIn(client, number, password);
 });
 
@@ -201,9 +211,10 @@ test('S04 an expired initial password, typed right, is told it expired; a wrong 
   );
   assert.equal(resent.status, 200);
   assert.equal(resent.body.customer.mustChangePassword, true);
-  const mail = service.db
-    .prepare("SELECT text FROM outbox WHERE kind = 'initial_password' ORDER BY id DESC LIMIT 1")
-    .get() as { text: string };
+  const mail = (await queryRow(
+    service.db,
+    "SELECT text FROM outbox WHERE kind = 'initial_password' ORDER BY id DESC LIMIT 1",
+  )) as { text: string };
   const newPassword = initialPasswordIn(mail.text);
   assert.notEqual(newPassword, initialPassword);
   assert.equal(

@@ -19,10 +19,11 @@ import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { SessionResponse } from '../../server/contract.ts';
 import { createCustomer } from '../../server/provisioning.ts';
-import { type Db, openDatabase } from '../../server/store/database.ts';
+import type { Db } from '../../server/store/database.ts';
 import type { Answer } from '../support/client.ts';
 import { createActiveCustomer, type TestCustomer } from '../support/customers.ts';
 import { findDamage, findHalfDoneActions } from '../support/database-invariants.ts';
+import { queryRow, queryValue, runStatement } from '../support/database-query.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import {
   type ServiceProcess,
@@ -46,11 +47,11 @@ before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'portal-concurrency-'));
   service = await startServiceProcess({ databasePath: join(folder, 'portal.db') });
   // The test's own connection: the operator's, and the one it inspects the file with.
-  db = openDatabase(service.databasePath);
+  db = await service.database.open();
 });
 after(async () => {
   await service.kill();
-  db.close();
+  await db.close();
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -120,8 +121,10 @@ function copyOf(load: Load, tab: PortalClient): PortalClient {
 }
 
 /** Moves a token's rotation into the past, as if a copy of it turned up much later. */
-function moveRotationBack(token: string, milliseconds: number): void {
-  db.prepare('UPDATE refresh_tokens SET rotated_at = rotated_at - ? WHERE token_hash = ?').run(
+async function moveRotationBack(token: string, milliseconds: number): Promise<void> {
+  await runStatement(
+    db,
+    'UPDATE refresh_tokens SET rotated_at = rotated_at - ? WHERE token_hash = ?',
     milliseconds,
     hashToken(token),
   );
@@ -154,10 +157,10 @@ async function runClient(load: Load, index: number, customer: TestCustomer): Pro
       const thief = copyOf(load, tab);
       const stolen = tab.refreshCookie ?? '';
       accessToken = load.check('refresh', await load.refresh('tab', tab), 200).body.accessToken;
-      moveRotationBack(stolen, STOLEN_LONG_AGO);
+      await moveRotationBack(stolen, STOLEN_LONG_AGO);
       load.thefts += 1;
       load.check('refresh with a stolen token', await load.refresh('thief', thief), 401);
-      moveRotationBack(stolen, -STOLEN_LONG_AGO);
+      await moveRotationBack(stolen, -STOLEN_LONG_AGO);
       load.check('refresh after a theft', await load.refresh('tab after theft', tab), 401);
       accessToken = await load.logIn(tab, customer);
     } else {
@@ -184,7 +187,7 @@ async function runClient(load: Load, index: number, customer: TestCustomer): Pro
 async function addCustomersUntil(deadline: number): Promise<{ added: number; errors: string[] }> {
   const operator = {
     db,
-    config: loadConfig({ PORTAL_DB: service.databasePath }),
+    config: loadConfig(service.database.env),
     clock: systemClock,
     source: 'cli',
   };
@@ -245,18 +248,22 @@ test(`S31 ${CLIENTS} clients logging in, refreshing and reading their account fo
   );
   assert.equal(thieves.length, load.thefts);
   assert.ok(thieves.length > 0 && load.refreshes.some((refresh) => refresh.who === 'second tab'));
-  const tokenRow = db.prepare(
-    `SELECT session_id AS sessionId, rotated_at AS rotatedAt, replayed_at AS replayedAt
-     FROM refresh_tokens WHERE token_hash = ?`,
-  );
-  const sessionRevokedAt = db.prepare('SELECT revoked_at FROM sessions WHERE id = ?').pluck();
+  const tokenRow = (token: string) =>
+    queryRow(
+      db,
+      `SELECT session_id AS "sessionId", rotated_at AS "rotatedAt", replayed_at AS "replayedAt"
+       FROM refresh_tokens WHERE token_hash = ?`,
+      hashToken(token),
+    );
+  const sessionRevokedAt = (sessionId: string) =>
+    queryValue(db, 'SELECT revoked_at FROM sessions WHERE id = ?', sessionId);
   for (const refresh of load.refreshes) {
-    const presented = tokenRow.get(hashToken(refresh.presented)) as
+    const presented = (await tokenRow(refresh.presented)) as
       | { sessionId: string; rotatedAt: number | null; replayedAt: number | null }
       | undefined;
     assert.ok(presented, 'every presented token is one the service issued');
     if (refresh.issued) {
-      const issued = tokenRow.get(hashToken(refresh.issued)) as { sessionId: string } | undefined;
+      const issued = (await tokenRow(refresh.issued)) as { sessionId: string } | undefined;
       assert.equal(issued?.sessionId, presented.sessionId, "the new token is the session's");
       assert.ok(presented.rotatedAt !== null, 'the presented token is marked rotated');
     } else if (refresh.status === 200) {
@@ -265,7 +272,7 @@ test(`S31 ${CLIENTS} clients logging in, refreshing and reading their account fo
     } else {
       assert.equal(refresh.error, 'session_expired');
       assert.notEqual(refresh.who, 'tab', 'a tab presenting its newest token is never refused');
-      assert.ok(sessionRevokedAt.get(presented.sessionId), 'a refused session is revoked');
+      assert.ok(await sessionRevokedAt(presented.sessionId), 'a refused session is revoked');
     }
   }
   const statusesByToken = new Map<string, Set<number>>();
@@ -280,23 +287,23 @@ test(`S31 ${CLIENTS} clients logging in, refreshing and reading their account fo
   }
 
   // The database agrees: one row per rotation answered, one reuse row per theft.
-  const count = (sql: string) => Number(db.prepare(sql).pluck().get());
-  assert.equal(count('SELECT count(*) FROM sessions'), load.logins, 'a session per login');
+  const count = async (sql: string) => Number(await queryValue(db, sql));
+  assert.equal(await count('SELECT count(*) FROM sessions'), load.logins, 'a session per login');
   assert.equal(
-    count('SELECT count(*) FROM refresh_tokens'),
+    await count('SELECT count(*) FROM refresh_tokens'),
     load.logins + rotations.length,
     'every rotation reached its client, and every other 200 was a replay',
   );
   assert.ok(replays.length > 0, 'two tabs at once: one of them replayed');
   assert.equal(
-    count('SELECT count(*) FROM refresh_tokens WHERE replayed_at IS NOT NULL'),
+    await count('SELECT count(*) FROM refresh_tokens WHERE replayed_at IS NOT NULL'),
     replays.length,
     'one replay answered per rotated token at most, each reached its client',
   );
   assert.equal(
-    count("SELECT count(*) FROM audit_log WHERE action = 'refresh_token_reuse'"),
+    await count("SELECT count(*) FROM audit_log WHERE action = 'refresh_token_reuse'"),
     load.thefts,
   );
   assert.deepEqual(findDamage(db), []);
-  assert.deepEqual(findHalfDoneActions(db), []);
+  assert.deepEqual(await findHalfDoneActions(db), []);
 });

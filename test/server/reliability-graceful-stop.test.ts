@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { after, before, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { STOP_DEADLINE_MILLISECONDS } from '../../server/http-server.ts';
+import type { Db } from '../../server/store/database.ts';
 import { Client } from '../support/client.ts';
 import { createActiveCustomer, provisionCustomer } from '../support/customers.ts';
 import { findDamage, findHalfDoneActions } from '../support/database-invariants.ts';
+import { queryColumn, queryValue } from '../support/database-query.ts';
 import { TEST_ORIGIN } from '../support/service.ts';
 import {
   type ServiceProcess,
@@ -112,12 +113,16 @@ function exitWithin(service: ServiceProcess, milliseconds: number) {
   );
 }
 
-/** The file as the next start finds it: opens, sound, every action whole. */
-function assertCleanDatabase(databasePath: string): Database.Database {
-  assert.ok(!existsSync(`${databasePath}-wal`), 'the write-ahead log was checkpointed and removed');
-  const db = new Database(databasePath, { fileMustExist: true });
+/** The database as the next start finds it: opens, sound, every action whole. */
+async function assertCleanDatabase(service: ServiceProcess): Promise<Db> {
+  const { database } = service;
+  if (database.location === database.sqlitePath) {
+    const wal = `${database.sqlitePath}-wal`;
+    assert.ok(!existsSync(wal), 'the write-ahead log was checkpointed and removed');
+  }
+  const db = await database.open();
   assert.deepEqual(findDamage(db), []);
-  assert.deepEqual(findHalfDoneActions(db), []);
+  assert.deepEqual(await findHalfDoneActions(db), []);
   return db;
 }
 
@@ -179,15 +184,14 @@ test('S32 SIGTERM answers the logins in flight, refuses new requests, and exits 
   for (const agent of agents) agent.destroy();
 
   assert.deepEqual(await exitWithin(service, 3_000), { code: 0, signal: null });
-  const db = assertCleanDatabase(service.databasePath);
-  const loginRows = db
-    .prepare(
-      `SELECT count(*) FROM audit_log a JOIN customers c ON c.id = a.customer_id
+  const db = await assertCleanDatabase(service);
+  const loginRows = await queryValue(
+    db,
+    `SELECT count(*) FROM audit_log a JOIN customers c ON c.id = a.customer_id
        WHERE c.number = ? AND a.action = 'login'`,
-    )
-    .pluck()
-    .get(customer.number);
-  db.close();
+    customer.number,
+  );
+  await db.close();
   assert.equal(loginRows, 10, 'every answered login is in the database');
 });
 
@@ -213,7 +217,7 @@ test('S32 a client that never finishes its request cannot hold up the stop past 
     `the stop waited for the request until the deadline (${Math.round(stoppedAfter)} ms)`,
   );
   await closed;
-  assertCleanDatabase(service.databasePath).close();
+  await (await assertCleanDatabase(service)).close();
 });
 
 test('S32 SIGTERM while a mail is being sent finishes that mail, records it as sent, and exits 0', async () => {
@@ -244,13 +248,13 @@ test('S32 SIGTERM while a mail is being sent finishes that mail, records it as s
     release();
     assert.deepEqual(await exitWithin(service, 5_000), { code: 0, signal: null });
 
-    const db = assertCleanDatabase(service.databasePath);
-    const sent = db
-      .prepare('SELECT message_id FROM outbox WHERE sent_at IS NOT NULL')
-      .pluck()
-      .all() as string[];
-    const waiting = db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get();
-    db.close();
+    const db = await assertCleanDatabase(service);
+    const sent = (await queryColumn(
+      db,
+      'SELECT message_id FROM outbox WHERE sent_at IS NOT NULL ORDER BY id',
+    )) as string[];
+    const waiting = await queryValue(db, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL');
+    await db.close();
     assert.deepEqual(
       sent,
       smtp.received.map((mail) => mail.messageId),

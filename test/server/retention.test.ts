@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../../server/config.ts';
 import { startPruning } from '../../server/pruning.ts';
-import { openDatabase } from '../../server/store/database.ts';
 import {
   listPendingMails,
   markMailGivenUp,
@@ -29,8 +28,10 @@ import {
   requestChangeToken,
   type TestCustomer,
 } from '../support/customers.ts';
+import { queryValue } from '../support/database-query.ts';
 import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { useService } from '../support/service.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 
 const service = useService({
   clock: 'manual',
@@ -60,13 +61,12 @@ function newClient(): PortalClient {
   return new PortalClient(service.url, { address: nextAddress() });
 }
 
-function countRows(): Record<string, number> {
-  return Object.fromEntries(
-    TABLES.map((table) => [
-      table,
-      Number(service.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()),
-    ]),
-  );
+async function countRows(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    counts[table] = Number(await queryValue(service.db, `SELECT count(*) FROM ${table}`));
+  }
+  return counts;
 }
 
 /** One stretch of the stream: what a day of credential stuffing and a customer leave. */
@@ -118,12 +118,12 @@ test('every table stays bounded under a stream of failures, and empties once it 
   const mostPerStep: Record<string, number> = { ...written };
   const total = (6 * 24) / STEP_HOURS;
   // What setting up the customers wrote: gone after the retention like the rest.
-  const atStart = countRows();
+  const atStart = await countRows();
 
   for (let step = 1; step <= total; step++) {
-    const before = countRows();
+    const before = await countRows();
     await streamOfFailures(customer, newcomer);
-    const after = countRows();
+    const after = await countRows();
     for (const table of TABLES) {
       const added = Math.max(0, (after[table] ?? 0) - (before[table] ?? 0));
       written[table] = (written[table] ?? 0) + added;
@@ -132,7 +132,7 @@ test('every table stays bounded under a stream of failures, and empties once it 
     service.clock.advance?.(STEP_HOURS * HOUR);
     await pruneExpiredRows(service.db, service.config, service.clock.now(), { batchSize: 50 });
 
-    const rows = countRows();
+    const rows = await countRows();
     for (const table of TABLES) {
       const bound =
         (atStart[table] ?? 0) + (mostPerStep[table] ?? 0) * ((WINDOW_STEPS[table] ?? 0) + 2);
@@ -143,7 +143,7 @@ test('every table stays bounded under a stream of failures, and empties once it 
     }
   }
   // Far more was written than is kept: the bound is the pruning's doing.
-  const kept = countRows();
+  const kept = await countRows();
   t.diagnostic(`written ${JSON.stringify(written)}, kept ${JSON.stringify(kept)}`);
   for (const table of ['audit_log', 'throttle', 'sessions', 'refresh_tokens']) {
     assert.ok(
@@ -156,11 +156,11 @@ test('every table stays bounded under a stream of failures, and empties once it 
   service.clock.advance?.(3 * 24 * HOUR);
   await pruneExpiredRows(service.db, service.config, service.clock.now());
   assert.deepEqual(
-    countRows(),
+    await countRows(),
     Object.fromEntries(TABLES.map((table) => [table, 0])),
     'every row of the stream is gone',
   );
-  const customers = Number(service.db.prepare('SELECT count(*) FROM customers').pluck().get());
+  const customers = Number(await queryValue(service.db, 'SELECT count(*) FROM customers'));
   assert.equal(customers, 2, 'customers are never pruned');
 });
 
@@ -192,7 +192,7 @@ test('the pruning job runs by itself after the start, logs what it deleted, and 
   } finally {
     await pruning.stop();
   }
-  assert.equal(countRows().audit_log, 0);
+  assert.equal((await countRows()).audit_log, 0);
   const line = JSON.parse(logs[0] ?? '{}') as Record<string, unknown>;
   assert.equal(line.event, 'database_pruned');
   assert.ok(Number(line.audit_log) >= 1 && Number(line.throttle) >= 2, logs[0]);
@@ -200,7 +200,8 @@ test('the pruning job runs by itself after the start, logs what it deleted, and 
 
 test('S29 pruning deletes delivered and given-up mails after PORTAL_MAIL_RETENTION_DAYS, never one still to be delivered', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'portal-retention-'));
-  const db = openDatabase(join(folder, 'portal.db'));
+  const database = await createTestDatabase(join(folder, 'portal.db'));
+  const db = await database.open();
   try {
     const config = loadConfig({
       SMTP_URL: 'smtp://127.0.0.1:2525',
@@ -219,20 +220,21 @@ test('S29 pruning deletes delivered and given-up mails after PORTAL_MAIL_RETENTI
         },
         queuedAt,
       );
-    const [delivered, givenUp, waiting] = [queue(), queue(), queue()];
-    markMailSent(db, delivered, queuedAt + HOUR);
-    markMailGivenUp(db, givenUp, queuedAt + 24 * HOUR, 'ESOCKET: connect ECONNREFUSED');
+    const [delivered, givenUp, waiting] = [await queue(), await queue(), await queue()];
+    await markMailSent(db, delivered, queuedAt + HOUR);
+    await markMailGivenUp(db, givenUp, queuedAt + 24 * HOUR, 'ESOCKET: connect ECONNREFUSED');
 
     await pruneExpiredRows(db, config, queuedAt + 24 * HOUR);
-    assert.equal(Number(db.prepare('SELECT count(*) FROM outbox').pluck().get()), 3);
+    assert.equal(Number(await queryValue(db, 'SELECT count(*) FROM outbox')), 3);
     await pruneExpiredRows(db, config, queuedAt + 30 * 24 * HOUR);
     assert.deepEqual(
-      listPendingMails(db).map((mail) => mail.id),
+      (await listPendingMails(db)).map((mail) => mail.id),
       [waiting],
       'only the mail still to be delivered is left, a month later',
     );
   } finally {
-    db.close();
+    await db.close();
+    await database.drop();
     rmSync(folder, { recursive: true, force: true });
   }
 });

@@ -21,6 +21,7 @@ import {
 } from 'jose';
 import { rotateSigningKey } from '../../server/auth/access-tokens.ts';
 import { createActiveCustomer, logIn, type TestCustomer } from '../support/customers.ts';
+import { queryRow } from '../support/database-query.ts';
 import { PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
 import { useService } from '../support/service.ts';
@@ -47,9 +48,10 @@ async function meStatus(token: string): Promise<number> {
 
 /** The service's current private key, read from its database as an attacker never could. */
 async function serviceSigningKey(): Promise<{ kid: string; key: CryptoKey }> {
-  const row = service.db
-    .prepare('SELECT kid, private_jwk AS jwk FROM signing_keys WHERE retired_at IS NULL')
-    .get() as { kid: string; jwk: string };
+  const row = (await queryRow(
+    service.db,
+    'SELECT kid, private_jwk AS jwk FROM signing_keys WHERE retired_at IS NULL',
+  )) as { kid: string; jwk: string };
   return { kid: row.kid, key: (await importJWK(JSON.parse(row.jwk) as JWK, 'ES256')) as CryptoKey };
 }
 
@@ -158,6 +160,6 @@ test('S20 after a key rotation old tokens keep working, the JWKS lists both, new
   assert.deepEqual(later, [newKid]);
 });
 
-test('S05 no password or token used in this file appears in a log line or an audit row', () => {
-  assertNoSecretLeaked(service, client.secrets);
+test('S05 no password or token used in this file appears in a log line or an audit row', async () => {
+  await assertNoSecretLeaked(service, client.secrets);
 });

@@ -83,7 +83,7 @@ test('S09 a forged first hop in the trusted header does not escape the limit', a
   // The proxy appends the address it saw; whatever the client wrote before it is ignored.
   stuffer.address = '198.51.100.99, 203.0.113.20';
   assertWaits(await logIn(stuffer, customer), 15 * 60);
-  const rows = auditRows(proxied.db).filter((row) => row.action === 'login_failed');
+  const rows = (await auditRows(proxied.db)).filter((row) => row.action === 'login_failed');
   assert.ok(rows.some((row) => row.address === '203.0.113.20'));
   assert.ok(!rows.some((row) => row.address?.includes('198.51.100.99')));
 });
@@ -103,7 +103,7 @@ test('S09 without a configured proxy header, X-Forwarded-For is ignored and the 
     stuffer.address = '198.51.100.200';
     assertWaits(await logIn(stuffer, someone), 15 * 60);
     const addresses = new Set(
-      auditRows(direct.db)
+      (await auditRows(direct.db))
         .filter((row) => row.action === 'login_failed')
         .map((row) => row.address),
     );
@@ -121,10 +121,10 @@ test('S09 forgot-password requests are limited to 10 per address in 15 minutes',
     });
     assert.equal(answer.status, 202, `request ${i + 1}: ${answer.text}`);
   }
-  const auditBefore = auditRows(proxied.db).length;
+  const auditBefore = (await auditRows(proxied.db)).length;
   const refused = await client.post('/api/password/forgot', { customerNumber: customer.number });
   assertWaits(refused, 15 * 60);
-  assert.equal(auditRows(proxied.db).length, auditBefore, 'nothing was done for it');
+  assert.equal((await auditRows(proxied.db)).length, auditBefore, 'nothing was done for it');
   const other = await newClient(proxied, '203.0.113.31').post('/api/password/forgot', {
     customerNumber: newCustomerNumber('U'),
   });
@@ -162,8 +162,8 @@ test('S09 failed reset attempts are limited to 20 per address in 15 minutes', as
   customer = { ...customer, password: chosen };
 });
 
-test('S05 no password or token used in this file appears in a log line or an audit row', () => {
-  assertNoSecretLeaked(
+test('S05 no password or token used in this file appears in a log line or an audit row', async () => {
+  await assertNoSecretLeaked(
     proxied,
     clients.flatMap((client) => [...client.secrets]),
   );

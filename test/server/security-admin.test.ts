@@ -12,6 +12,7 @@ import {
   newPassword,
   provisionCustomer,
 } from '../support/customers.ts';
+import { queryRow } from '../support/database-query.ts';
 import { auditRows, passwordHashes, snapshotDatabase } from '../support/database-snapshot.ts';
 import { initialPasswordIn, latestMail } from '../support/mailbox.ts';
 import { PortalClient } from '../support/portal-client.ts';
@@ -38,7 +39,7 @@ async function adminWith(authorization: string | null, method: string, path: str
 test('S27 the admin API answers 401 without the operator token or with a wrong one', async () => {
   const customer = await provisionCustomer(client);
   const accessToken = await logIn(client, await activateCustomer(client, customer));
-  const before = snapshotDatabase(service.db);
+  const before = await snapshotDatabase(service.db);
   const wrong = [
     null,
     '',
@@ -68,10 +69,10 @@ test('S27 the admin API answers 401 without the operator token or with a wrong o
   }
   // Nothing was done; each refusal only left its audit row, with the caller's address, and
   // its count in the caller's throttle row.
-  const { audit_log: auditAfter = [], throttle: _, ...after } = snapshotDatabase(service.db);
+  const { audit_log: auditAfter = [], throttle: _, ...after } = await snapshotDatabase(service.db);
   const { audit_log: auditBefore = [], throttle: __, ...unchanged } = before;
   assert.deepEqual(after, unchanged, 'nothing was done');
-  const refusals = auditRows(service.db).slice(auditBefore.length);
+  const refusals = (await auditRows(service.db)).slice(auditBefore.length);
   assert.equal(auditAfter.length, auditBefore.length + wrong.length * actions.length);
   for (const row of refusals) {
     assert.deepEqual(
@@ -102,7 +103,7 @@ test('S27 with no operator token configured the admin API does not exist (404)',
         assert.equal(((await response.json()) as { error: string }).error, 'not_found');
       }
     }
-    const customers = closed.db.prepare('SELECT count(*) AS n FROM customers').get() as {
+    const customers = (await queryRow(closed.db, 'SELECT count(*) AS n FROM customers')) as {
       n: number;
     };
     assert.equal(customers.n, 0);
@@ -133,7 +134,7 @@ test('S27 ten wrong operator tokens from one address in 15 minutes: it waits, ev
     assert.equal(body.retryAfter, 900);
     assert.equal((await call('203.0.113.8', ADMIN_TOKEN)).status, 200, 'another address');
 
-    const rows = auditRows(proxied.db);
+    const rows = await auditRows(proxied.db);
     assert.equal(rows.filter((row) => row.action === 'admin_refused').length, 10);
     assert.deepEqual(
       rows.filter((row) => row.action === 'admin_throttled').map((row) => row.address),
@@ -188,7 +189,7 @@ test('S27 no admin answer holds a password or a hash', async () => {
     answers.map((answer) => answer.status),
     [201, 201, 409, 400, 200, 200, 200, 200, 200, 200, 200],
   );
-  const hashes = [...passwordHashes(service.db).values()];
+  const hashes = [...(await passwordHashes(service.db)).values()];
   for (const answer of answers) {
     for (const secret of [given, generatedPassword, 'short', '$argon2', ...hashes]) {
       assert.ok(!answer.text.includes(secret), `an admin answer holds a secret: ${answer.text}`);
@@ -198,7 +199,7 @@ test('S27 no admin answer holds a password or a hash', async () => {
 });
 
 test('S27 admin actions and logins are audited with time, action, customer and address', async () => {
-  const since = auditRows(service.db).length;
+  const since = (await auditRows(service.db)).length;
   const customer = await provisionCustomer(client);
   const failed = await client.post('/api/login', {
     customerNumber: customer.number,
@@ -225,14 +226,14 @@ test('S27 admin actions and logins are audited with time, action, customer and a
     );
     assert.equal(answer.status, 200, `${action}: ${answer.text}`);
   }
-  for (const row of auditRows(service.db).slice(since)) {
+  for (const row of (await auditRows(service.db)).slice(since)) {
     assert.equal(row.customer_public_id, customer.id, `${row.action} names the customer`);
   }
   // As a CRM sends it: no body, so no Content-Type either.
   const deleted = await client.admin('DELETE', `/admin/customers/${customer.number}`);
   assert.equal(deleted.status, 204, deleted.text);
 
-  const rows = auditRows(service.db).slice(since);
+  const rows = (await auditRows(service.db)).slice(since);
   const expected: [string, string][] = [
     ['customer_created', 'admin:127.0.0.1'],
     ['login_failed', '127.0.0.1'],
@@ -258,10 +259,10 @@ test('S27 admin actions and logins are audited with time, action, customer and a
   assert.equal(rows.at(-1)?.detail, customer.number, 'the deletion names the customer number');
 });
 
-test('S05 S27 no audit row or log line holds a password, a hash or a token', () => {
-  const hashes = [...passwordHashes(service.db).values()];
-  assertNoSecretLeaked(service, [...client.secrets, ...hashes, ADMIN_TOKEN]);
-  for (const row of auditRows(service.db)) {
+test('S05 S27 no audit row or log line holds a password, a hash or a token', async () => {
+  const hashes = [...(await passwordHashes(service.db)).values()];
+  await assertNoSecretLeaked(service, [...client.secrets, ...hashes, ADMIN_TOKEN]);
+  for (const row of await auditRows(service.db)) {
     assert.doesNotMatch(JSON.stringify(row), /\$argon2/);
   }
 });

@@ -24,11 +24,11 @@ let customer: TestCustomer;
 let accessToken: string;
 let databaseBefore: Record<string, unknown[]>;
 
-beforeEach(() => {
-  databaseBefore = snapshotDatabase(service.db);
+beforeEach(async () => {
+  databaseBefore = await snapshotDatabase(service.db);
 });
 afterEach(async () => {
-  assert.deepEqual(snapshotDatabase(service.db), databaseBefore, 'the database changed');
+  assert.deepEqual(await snapshotDatabase(service.db), databaseBefore, 'the database changed');
   // The service is still up and still lets the customer in.
   assert.equal((await fetch(`${service.url}/healthz`)).status, 200);
   assert.equal((await client.get('/api/me', accessToken)).status, 200);
@@ -272,6 +272,6 @@ test('S26 headers too large get 431 headers_too_large as JSON, and bytes that ar
   }
 });
 
-test('S05 no password or token used in this file appears in a log line or an audit row', () => {
-  assertNoSecretLeaked(service, client.secrets);
+test('S05 no password or token used in this file appears in a log line or an audit row', async () => {
+  await assertNoSecretLeaked(service, client.secrets);
 });

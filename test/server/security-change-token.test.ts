@@ -107,6 +107,6 @@ test('S14 a wrong previous password with the change token changes nothing', asyn
   await assertStillInitial(customer);
 });
 
-test('S05 no password or token used in this file appears in a log line or an audit row', () => {
-  assertNoSecretLeaked(service, client.secrets);
+test('S05 no password or token used in this file appears in a log line or an audit row', async () => {
+  await assertNoSecretLeaked(service, client.secrets);
 });

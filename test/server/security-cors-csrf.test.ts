@@ -93,7 +93,7 @@ test('S21 no /api answer ever says Access-Control-Allow-Origin: *', async () => 
 
 test('S22 a login sent as a form or as text is 415 and opens no session', async () => {
   const credentials = { customerNumber: customer.number, password: customer.password };
-  const before = snapshotDatabase(service.db);
+  const before = await snapshotDatabase(service.db);
   for (const [type, body] of [
     ['text/plain', JSON.stringify(credentials)],
     ['application/x-www-form-urlencoded', new URLSearchParams(credentials).toString()],
@@ -118,14 +118,14 @@ test('S22 a login sent as a form or as text is 415 and opens no session', async 
     body: new Blob([JSON.stringify(credentials)]),
   });
   assert.equal(missing.status, 415);
-  assert.deepEqual(snapshotDatabase(service.db), before, 'nothing was recorded');
+  assert.deepEqual(await snapshotDatabase(service.db), before, 'nothing was recorded');
 });
 
 test('S22 every state-changing request from a foreign or missing Origin is 403 and does nothing', async () => {
   const owner = newClient();
   const token = await logIn(owner, customer);
   const cookie = owner.refreshCookie;
-  const before = snapshotDatabase(service.db);
+  const before = await snapshotDatabase(service.db);
   const requests: [string, string, unknown][] = [
     ['POST', '/api/login', { customerNumber: customer.number, password: customer.password }],
     [
@@ -159,14 +159,14 @@ test('S22 every state-changing request from a foreign or missing Origin is 403 a
       assert.deepEqual(response.headers.getSetCookie(), [], 'no cookie set or cleared');
     }
   }
-  assert.deepEqual(snapshotDatabase(service.db), before, 'nothing changed');
+  assert.deepEqual(await snapshotDatabase(service.db), before, 'nothing changed');
   // The session the foreign page tried to use is untouched.
   assert.equal((await owner.get('/api/me', token)).status, 200);
   assert.equal((await owner.post('/api/session/refresh')).status, 200);
 });
 
-test('S05 no password or token used in this file appears in a log line or an audit row', () => {
-  assertNoSecretLeaked(
+test('S05 no password or token used in this file appears in a log line or an audit row', async () => {
+  await assertNoSecretLeaked(
     service,
     clients.flatMap((client) => [...client.secrets]),
   );

@@ -18,6 +18,7 @@ import {
   provisionCustomer,
   type TestCustomer,
 } from '../support/customers.ts';
+import { queryValue } from '../support/database-query.ts';
 import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
 import { useService } from '../support/service.ts';
@@ -43,14 +44,14 @@ function observable(answer: Answer) {
 }
 
 /** `npm run portal -- customers disable NUMBER`: the CLI's own function, on the service's file. */
-function disableFromCli(number: string): void {
+async function disableFromCli(number: string): Promise<void> {
   const operator: Operator = {
     db: service.db,
     config: service.config,
     clock: service.clock,
     source: 'cli',
   };
-  setCustomerEnabled(operator, number, false);
+  await setCustomerEnabled(operator, number, false);
 }
 
 async function disableFromAdminApi(number: string): Promise<void> {
@@ -91,7 +92,7 @@ test(`S19 a login still checking its password when the operator disables the cus
         loginAnswered = true;
       });
     await passwordCheckStarted(checksBefore);
-    if (via === 'cli') disableFromCli(customer.number);
+    if (via === 'cli') await disableFromCli(customer.number);
     else await disableFromAdminApi(customer.number);
     // The race this test is about: the customer was read as active, the hash is still running.
     assert.equal(loginAnswered, false, `round ${round + 1}: the disable landed during the hash`);
@@ -124,11 +125,12 @@ test(`S19 a login still checking its password when the operator disables the cus
     });
     assert.deepEqual(observable(answer), observable(unknown), `round ${round + 1} (${via})`);
     assert.equal(tab.refreshCookie, null, 'no refresh cookie');
-    const row = findCustomerByNumber(service.db, customer.number);
-    const openSessions = service.db
-      .prepare('SELECT count(*) FROM sessions WHERE customer_id = ? AND revoked_at IS NULL')
-      .pluck()
-      .get(row?.id);
+    const row = await findCustomerByNumber(service.db, customer.number);
+    const openSessions = await queryValue(
+      service.db,
+      'SELECT count(*) FROM sessions WHERE customer_id = ? AND revoked_at IS NULL',
+      row?.id,
+    );
     assert.equal(openSessions, 0, 'no session open for the disabled customer');
   }
 });
@@ -140,9 +142,9 @@ test('S19 a session that outlived its customer being disabled is refused on ever
   assert.equal((await tab.get('/api/me', accessToken)).status, 200);
   // Disabled without its sessions being ended: as by a login that raced the disable
   // before this release, or by a writer that forgot to.
-  const row = findCustomerByNumber(service.db, customer.number);
+  const row = await findCustomerByNumber(service.db, customer.number);
   assert.ok(row);
-  setCustomerStatus(service.db, row.id, 'disabled');
+  await setCustomerStatus(service.db, row.id, 'disabled');
 
   const read = await tab.get('/api/me', accessToken);
   assert.equal(read.status, 401);
@@ -152,16 +154,19 @@ test('S19 a session that outlived its customer being disabled is refused on ever
     token: accessToken,
   });
   assert.equal(patched.status, 401);
-  assert.equal(findCustomerByNumber(service.db, customer.number)?.language, 'en', 'unchanged');
+  assert.equal(
+    (await findCustomerByNumber(service.db, customer.number))?.language,
+    'en',
+    'unchanged',
+  );
   const refreshed = await tab.post('/api/session/refresh');
   assert.equal(refreshed.status, 401);
   assert.equal(refreshed.body.error, 'session_expired');
-  const tokens = service.db
-    .prepare(
-      'SELECT count(*) FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE s.customer_id = ?',
-    )
-    .pluck()
-    .get(row.id);
+  const tokens = await queryValue(
+    service.db,
+    'SELECT count(*) FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE s.customer_id = ?',
+    row.id,
+  );
   assert.equal(tokens, 1, 'the refresh token was not rotated');
   const changed = await tab.post(
     '/api/password/change',
@@ -181,8 +186,8 @@ test("S19 a deleted customer's access token is refused at once", async () => {
   assert.equal((await tab.post('/api/session/refresh')).status, 401);
 });
 
-test('S05 no password or token used in this file appears in a log line or an audit row', () => {
-  assertNoSecretLeaked(
+test('S05 no password or token used in this file appears in a log line or an audit row', async () => {
+  await assertNoSecretLeaked(
     service,
     clients.flatMap((client) => [...client.secrets]),
   );

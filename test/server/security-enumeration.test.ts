@@ -131,6 +131,6 @@ test('S04 S06 an expired initial password: a wrong one gets the usual answer; on
   assert.equal(expired.body.changeToken, undefined);
 });
 
-test('S05 no password or token used in this file appears in a log line or an audit row', () => {
-  assertNoSecretLeaked(service, client.secrets);
+test('S05 no password or token used in this file appears in a log line or an audit row', async () => {
+  await assertNoSecretLeaked(service, client.secrets);
 });

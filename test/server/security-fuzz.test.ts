@@ -29,7 +29,7 @@ const service = useService(
     accessToken = await logIn(client, active);
     initial = await provisionCustomer(client);
     changeToken = await requestChangeToken(client, initial);
-    hashesBefore = passwordHashes(service.db);
+    hashesBefore = await passwordHashes(service.db);
   },
 );
 
@@ -223,7 +223,7 @@ for (const endpoint of ENDPOINTS) {
           for (const secret of sentSecrets(raw)) assert.ok(!text.includes(secret), text);
           for (const [number, hash] of hashesBefore) {
             assert.equal(
-              passwordHashes(service.db).get(number),
+              (await passwordHashes(service.db)).get(number),
               hash,
               `${number}'s password changed`,
             );

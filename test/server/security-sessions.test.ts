@@ -74,7 +74,7 @@ test('S17 every refresh rotates the cookie, and the database holds only hashes o
     !refreshCookieOf(client).attributes.has('max-age'),
     "still a session cookie; the absolute limit is the server's",
   );
-  const stored = JSON.stringify(snapshotDatabase(service.db));
+  const stored = JSON.stringify(await snapshotDatabase(service.db));
   for (const token of seen) assert.ok(token && !stored.includes(token), 'no token in clear');
 });
 
@@ -101,7 +101,7 @@ test('S17 a rotated refresh token presented after the grace window ends the whol
   assert.equal((await refresh(client)).status, 401);
   assert.equal((await client.get('/api/me', accessToken)).status, 401);
   assert.equal((await client.get('/api/me', newest.body.accessToken)).status, 401);
-  assert.ok(auditRows(service.db).some((row) => row.action === 'refresh_token_reuse'));
+  assert.ok((await auditRows(service.db)).some((row) => row.action === 'refresh_token_reuse'));
   assert.ok(service.logs.some((line) => line.includes('refresh_token_reuse')));
 });
 
@@ -161,11 +161,11 @@ test('S17 a rotated refresh token replayed five times at once within the grace w
   const rotation = await refresh(holder);
   assert.equal(rotation.status, 200);
   const holderCookie = holder.refreshCookie;
-  const reuseRows = () =>
-    auditRows(service.db).filter(
+  const reuseRows = async () =>
+    (await auditRows(service.db)).filter(
       (row) => row.action === 'refresh_token_reuse' && row.customer_public_id === customer.id,
     ).length;
-  const reusesBefore = reuseRows();
+  const reusesBefore = await reuseRows();
 
   service.clock.advance?.(1000);
   const replayers = Array.from({ length: 5 }, () => {
@@ -177,7 +177,7 @@ test('S17 a rotated refresh token replayed five times at once within the grace w
   const statuses = answers.map((answer) => answer.status).sort();
   assert.deepEqual(statuses, [200, 401, 401, 401, 401], 'one answer per rotation');
   assert.equal(replayers.filter(gotNewCookie).length, 0, 'no replay got a refresh token');
-  assert.equal(reuseRows(), reusesBefore + 1, 'the second replay is recorded as reuse');
+  assert.equal(await reuseRows(), reusesBefore + 1, 'the second replay is recorded as reuse');
 
   // Reuse ends the session for everyone: the holder's cookie and every access token.
   holder.refreshCookie = holderCookie;
@@ -252,8 +252,8 @@ test('S19 logout ends the session whether the tab sends only its cookie or only 
   assert.equal((await refresh(byToken)).status, 401);
 });
 
-test('S05 no password or token used in this file appears in a log line or an audit row', () => {
-  assertNoSecretLeaked(
+test('S05 no password or token used in this file appears in a log line or an audit row', async () => {
+  await assertNoSecretLeaked(
     service,
     clients.flatMap((client) => [...client.secrets]),
   );

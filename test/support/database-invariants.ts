@@ -4,16 +4,19 @@
  * its rows in one transaction. Each check returns what it found wrong, in words an
  * operator reads, so a failing test says which action was left half-done.
  */
-import type Database from 'better-sqlite3';
 import { CHANGE_TOKEN_SECONDS } from '../../server/routes/login.ts';
+import type { Db } from '../../server/store/database.ts';
+import { selectAll, sql } from '../../server/store/query.ts';
 
-type Db = Database.Database;
-
-/** `PRAGMA integrity_check` and `foreign_key_check`, as lines of what is wrong. */
+/**
+ * `PRAGMA integrity_check` and `foreign_key_check`, as lines of what is wrong. PostgreSQL
+ * checks its foreign keys at every write and has no file to damage: nothing to look at.
+ */
 export function findDamage(db: Db): string[] {
-  const integrity = db.pragma('integrity_check', { simple: true });
+  if (!db.sqlite) return [];
+  const integrity = db.sqlite.pragma('integrity_check', { simple: true });
   const problems = integrity === 'ok' ? [] : [`integrity_check: ${String(integrity)}`];
-  const orphans = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+  const orphans = db.sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
   for (const orphan of orphans) problems.push(`a ${orphan.table} row without its ${orphan.parent}`);
   return problems;
 }
@@ -36,7 +39,7 @@ const list = (names: string[]) => names.map((name) => `'${name}'`).join(', ');
  * Every action whole: each query below lists the rows that one action would have left
  * behind had it committed only in part. Empty when every action is whole.
  */
-export function findHalfDoneActions(db: Db): string[] {
+export async function findHalfDoneActions(db: Db): Promise<string[]> {
   const checks: [string, string][] = [
     [
       'a password changed while an older session stayed open',
@@ -125,8 +128,9 @@ export function findHalfDoneActions(db: Db): string[] {
     ],
   ];
   const problems: string[] = [];
-  for (const [what, sql] of checks) {
-    const rows = db.prepare(sql).pluck().all() as unknown[];
+  for (const [what, query] of checks) {
+    const found = await selectAll(db, sql<Record<string, unknown>>`${sql.raw(query)}`);
+    const rows = found.map((row) => Object.values(row)[0]);
     if (rows.length > 0) problems.push(`${what}: ${rows.slice(0, 5).map(String).join('; ')}`);
   }
   return problems;

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import type { Db } from '../../server/store/database.ts';
 import { auditRows } from './database-snapshot.ts';
 
-export function assertNoSecretLeaked(
+export async function assertNoSecretLeaked(
   service: { logs: string[]; db: Db },
   secrets: Iterable<string>,
-): void {
-  const audit = auditRows(service.db).map((row) => JSON.stringify(row));
+): Promise<void> {
+  const audit = (await auditRows(service.db)).map((row) => JSON.stringify(row));
   let checked = 0;
   for (const secret of secrets) {
     checked += 1;

@@ -1,6 +1,6 @@
 /**
  * @module The real service in a child process, started as `npm start` starts it (see
- * service-entry.ts): its own event loop, its own SQLite connection, its own signal
+ * service-entry.ts): its own event loop, its own database connection, its own signal
  * handlers, on 127.0.0.1 and free ports, so a test can load it, SIGKILL or SIGTERM it,
  * and start it again on the same database file (S30, S31, S32).
  */
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { collectOutput } from './child-output.ts';
 import { freePort } from './free-port.ts';
 import { ADMIN_TOKEN, TEST_ORIGIN } from './service.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./service-entry.ts', import.meta.url));
@@ -23,6 +24,8 @@ export interface ProcessExit {
 export interface ServiceProcess {
   url: string;
   databasePath: string;
+  /** Its database, to open from the test too. */
+  database: TestDatabase;
   child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far: its JSON log lines too. */
   output(): string;
@@ -34,6 +37,8 @@ export interface ServiceProcess {
 
 export interface ServiceProcessOptions {
   databasePath: string;
+  /** Its database; by default a new one on the suite's store (test-database.ts). */
+  database?: TestDatabase;
   /** Extra environment variables, on top of the test defaults below. */
   env?: Record<string, string>;
 }
@@ -51,6 +56,7 @@ process.once('exit', () => {
  */
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const [port, demoPort] = [await freePort(), await freePort()];
+  const database = options.database ?? (await createTestDatabase(options.databasePath));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
     cwd: PROJECT_ROOT,
@@ -58,7 +64,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
       ...inheritedEnvironment(),
       PORT: String(port),
       DEMO_PORT: String(demoPort),
-      PORTAL_DB: options.databasePath,
+      ...database.env,
       PORTAL_ADMIN_TOKEN: ADMIN_TOKEN,
       PORTAL_ALLOWED_ORIGINS: TEST_ORIGIN,
       PORTAL_PUBLIC_URL: 'http://localhost:9999/portal',
@@ -79,6 +85,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   const service: ServiceProcess = {
     url,
     databasePath: options.databasePath,
+    database,
     child,
     output,
     exited,

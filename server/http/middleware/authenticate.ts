@@ -19,7 +19,7 @@ export function requireCustomer(services: Services): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearerToken(c.req.header('Authorization'));
     const access = token ? await tokens.verify(token) : null;
-    const session = access && findTokenSession(db, config, access, clock.now());
+    const session = access && (await findTokenSession(db, config, access, clock.now()));
     if (!session) throw new ApiError('unauthorized', 'Log in to continue.');
     c.set('customerId', session.customerId);
     c.set('sessionId', session.id);

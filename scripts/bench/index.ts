@@ -1,7 +1,7 @@
 /**
  * @module `npm run bench`: how fast the service is on this machine, each figure beside a
- * floor measured in the same run, written to bench/results.md and printed. Needs the
- * production build (`npm run build`) and Chromium; takes 4 to 5 minutes on 2 cores, well
+ * floor measured in the same run, written to bench/results.md and printed. Measures the
+ * production build (the npm script runs `npm run build` first) and needs Chromium; takes 4 to 5 minutes on 2 cores, well
  * within 10. `npm run bench -- --store postgres` (or BENCH_STORE=postgres) runs the login
  * and token loads with the service on PostgreSQL instead, into bench/results-postgres.md.
  * `BENCH_QUICK=1` checks the bench itself in a minute or two (into test-results/bench/),

@@ -78,12 +78,13 @@ export async function openDatabase(location: string): Promise<Db> {
 export function openSqliteFile(path: string): Database.Database {
   if (path !== ':memory:') createPrivateFile(path);
   const db = new Database(path);
-  // WAL lets readers go on while one writer commits; the busy timeout makes a second
-  // writer wait instead of failing with SQLITE_BUSY (S31).
+  // The busy timeout makes a second writer wait instead of failing with SQLITE_BUSY (S31),
+  // first, so that two services opening one file at once wait for each other from here on;
+  // WAL lets readers go on while one writer commits.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
 }
@@ -115,17 +116,26 @@ export async function backupDatabase(db: Db, file: string): Promise<void> {
   await db.sqlite.backup(file);
 }
 
+/**
+ * Applies the pending migrations one by one, each in a write transaction that reads the
+ * version itself: two services starting at once on one file (several instances, S31) see
+ * each other's migrations instead of applying one twice.
+ */
 function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(
-      `the database is at schema version ${current}, newer than this service knows (${MIGRATIONS.length})`,
-    );
-  }
-  MIGRATIONS.slice(current).forEach((sql, index) => {
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${current + index + 1}`);
-    }).immediate();
+  const applyNext = db.transaction((): boolean => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new Error(
+        `the database is at schema version ${current}, newer than this service knows (${MIGRATIONS.length})`,
+      );
+    }
+    const next = MIGRATIONS[current];
+    if (next === undefined) return false;
+    db.exec(next);
+    db.pragma(`user_version = ${current + 1}`);
+    return true;
   });
+  while (applyNext.immediate()) {
+    // One migration a transaction, as a file migrated by an older service was.
+  }
 }

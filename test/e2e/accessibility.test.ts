@@ -3,9 +3,9 @@
  * defence: the portal link page (inline) and the WAPP page (dialog), on a phone and a desktop.
  */
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './support/axe.ts';
 import {
   activeCustomerFor,
   expectInternalArea,
@@ -25,29 +25,12 @@ import {
   usePortalInBrowser,
 } from './support/portal.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const t = labels('en');
 
 const e2e = usePortalInBrowser();
 
 async function expectNoViolations(page: Page, view: string): Promise<void> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(context: Document): Promise<{
-            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
-    );
-  });
+  const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe on ${view}`);
   assert.equal(await scrollsSideways(page), false, `no horizontal scroll on ${view}`);
 }

@@ -6,15 +6,14 @@
  * screen as it was.
  */
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { de } from '../../locales/help/de.ts';
 import { en } from '../../locales/help/en.ts';
 import { fr } from '../../locales/help/fr.ts';
 import type { HelpText } from '../../locales/help/help-text.ts';
 import { it } from '../../locales/help/it.ts';
 import { LANGUAGES, type Language } from '../../server/contract.ts';
+import { axeViolations } from './support/axe.ts';
 import { pickLanguage } from './support/customer-steps.ts';
 import { labels } from './support/labels.ts';
 import {
@@ -25,29 +24,8 @@ import {
   usePortalInBrowser,
 } from './support/portal.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const HELP: Record<Language, HelpText> = { de, fr, it, en };
 const e2e = usePortalInBrowser();
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(context: Document): Promise<{
-            violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>;
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
-    );
-  });
-}
 
 for (const language of LANGUAGES) {
   test(`/help/${language}: axe finds nothing, the ☰ menu leads to each section, and it prints every section to PDF`, async () => {

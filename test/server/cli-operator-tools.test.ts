@@ -4,42 +4,14 @@
  * pattern, a mistyped flag, and `audit`.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { runCli } from '../../server/cli.ts';
+import { test } from 'node:test';
+import { useCliDatabase } from '../support/cli-database.ts';
 import { queryRows } from '../support/database-query.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-let folder: string;
-let env: Record<string, string>;
-let database: TestDatabase;
-before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'portal-cli-tools-'));
-  database = await createTestDatabase(join(folder, 'portal.db'));
-  env = database.env;
-});
-after(async () => {
-  await database.drop();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-async function portal(...args: string[]) {
-  return portalWith(env, ...args);
-}
-
-async function portalWith(environment: Record<string, string>, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    environment,
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = useCliDatabase('portal-cli-tools-');
+const { portal, portalWith } = cli;
 
 async function add(number: string, email: string, name = 'Test Person', language = 'de') {
   const added = await portal(
@@ -59,7 +31,7 @@ async function add(number: string, email: string, name = 'Test Person', language
 }
 
 async function auditOf(number: string) {
-  const db = await database.open();
+  const db = await cli.database.open();
   const rows = (await queryRows(
     db,
     `SELECT action, address, detail FROM audit_log
@@ -166,7 +138,7 @@ test('an address another customer already has is created all the same, with a wa
   assert.match(second.out, /Created customer H-402/);
   assert.equal(second.err, 'warning: Family@Example.ch is also the address of customer H-401');
 
-  const file = join(folder, 'household.csv');
+  const file = join(cli.folder, 'household.csv');
   writeFileSync(
     file,
     'email,name,language,number\nfamily@example.ch,Lena Keller,de,H-403\nsolo@example.ch,Solo,en,H-404\n',
@@ -219,8 +191,8 @@ test('a customer number must match PORTAL_CUSTOMER_NUMBER_PATTERN: "abc" is refu
   );
   assert.match(generated.out, /^Created customer \d{8} /);
 
-  const strict = { ...env, PORTAL_CUSTOMER_NUMBER_PATTERN: '^K-[0-9]{4}$' };
-  const file = join(folder, 'strict.csv');
+  const strict = { ...cli.env, PORTAL_CUSTOMER_NUMBER_PATTERN: '^K-[0-9]{4}$' };
+  const file = join(cli.folder, 'strict.csv');
   writeFileSync(
     file,
     'email;name;language;number\nk1@example.ch;K One;de;k-1001\nk2@example.ch;K Two;de;K-12\nk3@example.ch;K Three;de;\n',
@@ -234,7 +206,7 @@ test('a customer number must match PORTAL_CUSTOMER_NUMBER_PATTERN: "abc" is refu
   ]);
 
   const unanchored = await portalWith(
-    { ...env, PORTAL_CUSTOMER_NUMBER_PATTERN: '[0-9]{8}' },
+    { ...cli.env, PORTAL_CUSTOMER_NUMBER_PATTERN: '[0-9]{8}' },
     'customers',
     'list',
   );
@@ -244,7 +216,7 @@ test('a customer number must match PORTAL_CUSTOMER_NUMBER_PATTERN: "abc" is refu
     /^error: PORTAL_CUSTOMER_NUMBER_PATTERN must begin with \^ and end with \$ so that it matches the whole number/,
   );
   const broken = await portalWith(
-    { ...env, PORTAL_CUSTOMER_NUMBER_PATTERN: '^[0-9$' },
+    { ...cli.env, PORTAL_CUSTOMER_NUMBER_PATTERN: '^[0-9$' },
     'customers',
     'list',
   );

@@ -2,39 +2,15 @@
  * The operator CLI (`npm run portal -- customers …`): what an operator types and reads.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { runCli } from '../../server/cli.ts';
+import { test } from 'node:test';
 import { listMails, markMailGivenUp, markMailSent } from '../../server/store/outbox.ts';
+import { useCliDatabase } from '../support/cli-database.ts';
 import { queryRow, queryRows, runStatement } from '../support/database-query.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-let folder: string;
-let env: Record<string, string>;
-let database: TestDatabase;
-before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'portal-cli-'));
-  database = await createTestDatabase(join(folder, 'portal.db'));
-  env = database.env;
-});
-after(async () => {
-  await database.drop();
-  rmSync(folder, { recursive: true, force: true });
-});
-
-async function portal(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    env,
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = useCliDatabase('portal-cli-');
+const { portal, portalWith } = cli;
 
 test('customers add creates a customer, prints the number, never the password, and queues two mails', async () => {
   const added = await portal(
@@ -51,7 +27,7 @@ test('customers add creates a customer, prints the number, never the password, a
   );
   assert.equal(added.code, 0, added.err);
   assert.match(added.out, /Created customer K-2001 \(Sara Keller, sara@example.ch, fr\)/);
-  const db = await database.open();
+  const db = await cli.database.open();
   const mails = (await listMails(db)).filter((mail) => mail.to === 'sara@example.ch');
   await db.close();
   assert.deepEqual(mails.map((mail) => mail.kind).sort(), ['customer_number', 'initial_password']);
@@ -180,7 +156,7 @@ test("customers show lists none of a deleted customer's events under the next cu
       number,
     );
   const rowIdOf = async (number: string) => {
-    const db = await database.open();
+    const db = await cli.database.open();
     const row = (await queryRow(db, 'SELECT id FROM customers WHERE number = ?', number)) as
       | { id: number }
       | undefined;
@@ -193,7 +169,7 @@ test("customers show lists none of a deleted customer's events under the next cu
   assert.equal((await portal('customers', 'delete', 'R-6006')).code, 0);
   assert.equal((await add('R-6007', 'new@example.de')).code, 0);
   // SQLite gives the row id back (PostgreSQL's identity never does): the case this is about.
-  if (database.location === database.sqlitePath) {
+  if (cli.database.location === cli.database.sqlitePath) {
     assert.equal(
       await rowIdOf('R-6007'),
       deletedRowId,
@@ -205,7 +181,7 @@ test("customers show lists none of a deleted customer's events under the next cu
   assert.equal(shown.out.match(/customer_created/g)?.length, 1, shown.out);
   assert.doesNotMatch(shown.out, /customer_disabled|customer_deleted/);
   // The deletion stays in the audit log, under the number.
-  const db = await database.open();
+  const db = await cli.database.open();
   const deletion = await queryRow(
     db,
     `SELECT customer_id AS "customerId" FROM audit_log WHERE action = 'customer_deleted' AND detail = ?`,
@@ -219,19 +195,13 @@ test('an unknown command prints the usage; a bad setting names the variable', as
   const unknown = await portal('customers', 'frobnicate');
   assert.equal(unknown.code, 1);
   assert.match(unknown.err, /^Usage: npm run portal -- <command>/);
-  const out: string[] = [];
-  const code = await runCli(
-    ['customers', 'list'],
-    { ...env, PORT: 'eighty' },
-    () => {},
-    (line) => out.push(line),
-  );
-  assert.equal(code, 1);
-  assert.deepEqual(out, ['error: PORT must be a port number from 0 to 65535, not "eighty"']);
+  const badPort = await portalWith({ ...cli.env, PORT: 'eighty' }, 'customers', 'list');
+  assert.equal(badPort.code, 1);
+  assert.equal(badPort.err, 'error: PORT must be a port number from 0 to 65535, not "eighty"');
 });
 
 test('customers import creates every customer of a spreadsheet export, each with two mails', async () => {
-  const file = join(folder, 'customers.csv');
+  const file = join(cli.folder, 'customers.csv');
   writeFileSync(
     file,
     '\uFEFFemail;name;language;number\r\n' +
@@ -251,7 +221,7 @@ test('customers import creates every customer of a spreadsheet export, each with
   assert.match(listed.out, /C-100 {2}Lea Frei <lea@example.ch> {2}de/);
   assert.match(listed.out, /Müller; Paul <paul@example.ch> {2}fr/);
   assert.match(listed.out, /Giovanni "Gio" Bianchi <gio@example.it> {2}it/);
-  const db = await database.open();
+  const db = await cli.database.open();
   const kinds = (await listMails(db))
     .filter((mail) => mail.to === 'gio@example.it')
     .map((mail) => mail.kind)
@@ -261,7 +231,7 @@ test('customers import creates every customer of a spreadsheet export, each with
 });
 
 test('customers import with a wrong line creates nobody and names every bad line', async () => {
-  const file = join(folder, 'bad.csv');
+  const file = join(cli.folder, 'bad.csv');
   writeFileSync(
     file,
     'email,name,language,number\n' +
@@ -285,15 +255,15 @@ test('customers import with a wrong line creates nobody and names every bad line
     /ok@example\.ch/,
     'not even the good line',
   );
-  const missing = await portal('customers', 'import', join(folder, 'no-such.csv'));
-  assert.equal(missing.err, `error: cannot read ${join(folder, 'no-such.csv')}: ENOENT`);
+  const missing = await portal('customers', 'import', join(cli.folder, 'no-such.csv'));
+  assert.equal(missing.err, `error: cannot read ${join(cli.folder, 'no-such.csv')}: ENOENT`);
   writeFileSync(file, 'mail,name\na@b.ch,A\n');
   const header = await portal('customers', 'import', file);
   assert.match(header.err, /line 1: the header lacks email, language/);
 });
 
 test('customers resend refuses to replace a password the customer chose, unless forced', async () => {
-  const db = await database.open();
+  const db = await cli.database.open();
   await portal(
     'customers',
     'add',
@@ -339,7 +309,7 @@ test('keys rotate adds a signing key and keeps the previous one published', asyn
     /^New signing key \S+; the previous one stays valid until its tokens expire\.$/,
   );
   assert.notEqual(first.out, second.out, 'a new key each time');
-  const db = await database.open();
+  const db = await cli.database.open();
   const keys = (await queryRows(
     db,
     'SELECT retired_at AS "retiredAt" FROM signing_keys',
@@ -366,7 +336,7 @@ test('customers show lists a mail given up after failed deliveries; mail list an
   );
   assert.equal(added.code, 0, added.err);
   // As the worker leaves them after PORTAL_MAIL_GIVE_UP_HOURS of refusals.
-  const db = await database.open();
+  const db = await cli.database.open();
   const [numberMail, passwordMail] = (await listMails(db))
     .filter((mail) => mail.to === 'lost@example.it')
     .sort((a, b) => a.id - b.id);
@@ -391,7 +361,7 @@ test('customers show lists a mail given up after failed deliveries; mail list an
   assert.equal(retried.code, 0, retried.err);
   assert.match(retried.out, /waiting, 1 attempt, next/);
   assert.match(retried.out, /Due now: the running service sends it within seconds/);
-  const after = await database.open();
+  const after = await cli.database.open();
   const row = (await queryRow(
     after,
     'SELECT failed_at AS "failedAt", retried_at AS "retriedAt" FROM outbox WHERE id = ?',
@@ -409,7 +379,7 @@ test('customers show lists a mail given up after failed deliveries; mail list an
   ]);
   assert.doesNotMatch((await portal('customers', 'show', 'M-7001')).out, /given up/);
 
-  const delivered = await database.open();
+  const delivered = await cli.database.open();
   await markMailSent(delivered, numberMail.id, Date.now());
   await delivered.close();
   const sent = await portal('mail', 'retry', String(numberMail.id));

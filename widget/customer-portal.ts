@@ -252,6 +252,7 @@ export class CustomerPortal extends PortalFlow {
             .serverError=${serverError}
             .customerNumber=${this.customerNumber}
             .remembered=${this.remembered}
+            .resetOffered=${!!this.message?.offerReset}
             .busy=${busy}
             @login-submit=${this.onLogin}
             @forgot-password=${this.onForgotPassword}

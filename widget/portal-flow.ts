@@ -6,7 +6,6 @@
  * as one line each, whose body (later-transitions.ts) loads with those screens. The
  * element (customer-portal.ts) adds its public surface and renders the state.
  */
-import { msg } from '@lit/localize';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Customer, Language, PublicConfig, SessionResponse } from '../server/contract.ts';
 import { PortalApi, PortalError, type PortalErrorBody } from './api.ts';

@@ -80,9 +80,13 @@ export function loadLater(): Promise<LaterParts> {
 
 /** After the first paint, when the browser has nothing else to do: the customer never waits for it. */
 function preloadWhenIdle(): void {
-  const preload = () => void loadLater().catch(() => null);
-  if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 2000 });
-  else setTimeout(preload, 200);
+  whenIdle(() => void loadLater().catch(() => null));
+}
+
+/** Once the browser has nothing else to do (2 s at the latest): after the login has painted. */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
 }
 
 /** What the screens show that a later transition may read and change (`Flow.setState`). */
@@ -267,18 +271,22 @@ export abstract class PortalFlow extends LitElement {
       return;
     }
     this.languageReady = true;
-    // The screens after the login wait for the browser to be idle (`preloadWhenIdle`): the
-    // login shows first.
-    if (this.mode === 'inline') this.#loadConfig();
+    // The login first: the support address, and the screens after the login, once the
+    // browser is idle (`preloadWhenIdle`).
+    if (this.mode === 'inline') whenIdle(() => this.#loadConfig());
     // Resuming a session takes a round trip to the service (and a CORS preflight). A browser
     // that had no session with it the last time (browser-storage.ts) sees the login at once,
-    // and the account only if the resume in the background still finds a session (the
-    // storage was cleared, the cookie lives); one that had waits for it, so it never sees
-    // the login flash before its account.
-    if (!hadSession(this.#session.api.baseUrl)) await this.#show('login', null, { focus: false });
-    // The account is a screen after the login: loaded beside the resume, not after it.
-    else loadLater().catch(() => null);
-    await this.#followSession();
+    // and the account only if the resume, once the login has painted, still finds a session
+    // (the storage was cleared, the cookie lives); one that had waits for it, so it never
+    // sees the login flash before its account.
+    if (hadSession(this.#session.api.baseUrl)) {
+      // The account is a screen after the login: loaded beside the resume, not after it.
+      loadLater().catch(() => null);
+      await this.#followSession();
+    } else {
+      await this.#show('login', null, { focus: false });
+      whenIdle(() => void this.#followSession());
+    }
   }
 
   /** The page's language from now on, set by the site owner (`setLanguage()`, `lang`). */

@@ -313,14 +313,14 @@ export class CustomerPortal extends PortalFlow {
         supportEmail: this.config?.supportEmail,
         service: this.api,
         helpOpen: this.#help.isOpen,
-        closeButton:
-          this.mode === 'launcher' ? later?.renderCloseButton(() => this.close()) : nothing,
+        later,
       },
       {
         pickLanguage: this.onPickLanguage,
         logOut: this.onLogout,
         clearHistory: this.onClearHistory,
         forgotPassword: this.onOpenForgot,
+        close: () => this.close(),
         openHelp: this.#help.open,
         closeHelp: this.#help.close,
       },

@@ -1,7 +1,7 @@
 /**
  * @module The parts of the shell (shell.ts) the login does not need, loaded with the screens
- * after it (screens.ts): the modal dialog of launcher mode, its close button, and the focus
- * kept in it. Until they load, a launcher shows its button only.
+ * after it (screens.ts): the modal dialog of launcher mode, its close button, the focus
+ * kept in it, and the account's "Log out". Until they load, a launcher shows its button only.
  */
 import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
@@ -10,6 +10,13 @@ import { html, type TemplateResult } from 'lit';
 export function renderCloseButton(close: () => void): TemplateResult {
   return html`<button class="close" part="close" type="button" aria-label=${msg('Close')} @click=${close}>
     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6 6 18" /></svg>
+  </button>`;
+}
+
+/** "Log out", in the header of the account (help text A.6). */
+export function renderLogoutButton(logOut: () => void): TemplateResult {
+  return html`<button class="logout" part="logout" type="button" @click=${logOut}>
+    ${msg('Log out')}
   </button>`;
 }
 

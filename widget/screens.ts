@@ -18,7 +18,12 @@ import './views/new-password-fields.ts';
 import './views/password-change-form.ts';
 import './views/reset.ts';
 
-export { keepFocusInDialog, renderCloseButton, renderDialog } from './later-shell.ts';
+export {
+  keepFocusInDialog,
+  renderCloseButton,
+  renderDialog,
+  renderLogoutButton,
+} from './later-shell.ts';
 export {
   changeAccountPassword,
   changeInitialPassword,

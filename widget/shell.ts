@@ -2,14 +2,17 @@
  * @module The portal's shell, in the shadow root: the panel with its header (title,
  * language picker, close, "Clear history" and "Log out"), the message region, the slots
  * for the current screen and the site owner's content, the footer with "Help" and the
- * support address; in launcher mode, the button (the dialog around the panel and its
- * close button load later: later-shell.ts).
+ * support address; in launcher mode, the button. The dialog around the panel, its close
+ * button and "Log out" load with the screens after the login (later-shell.ts).
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { LANGUAGES, type Language } from '../server/contract.ts';
+import type * as LaterShellModule from './later-shell.ts';
 import { currentLanguage, LANGUAGE_NAMES } from './localization.ts';
 import type { View } from './portal-flow.ts';
+
+type LaterShell = Pick<typeof LaterShellModule, 'renderCloseButton' | 'renderLogoutButton'>;
 
 /** A message for the customer; `text` is a function, so it follows a change of language. */
 export interface Message {
@@ -38,8 +41,8 @@ export interface ShellState {
   service: string;
   /** The help shows in place of the screen (help-controller.ts). */
   helpOpen: boolean;
-  /** The dialog's close button in launcher mode (later-shell.ts), else nothing. */
-  closeButton: unknown;
+  /** The parts of the shell after the login (later-shell.ts), once loaded. */
+  later: LaterShell | null;
 }
 
 export interface ShellActions {
@@ -47,6 +50,7 @@ export interface ShellActions {
   logOut(): void;
   clearHistory(): void;
   forgotPassword(): void;
+  close(): void;
   /** The footer's "Help" link was clicked. */
   openHelp(event: MouseEvent): void;
   /** The help's "Back". */
@@ -83,7 +87,7 @@ export function renderPanel(state: ShellState, actions: ShellActions): TemplateR
               </button>`,
           )}
         </div>
-        ${state.closeButton}
+        ${state.mode === 'launcher' ? state.later?.renderCloseButton(actions.close) : nothing}
         </div>
         ${
           // The note of help text B: "Clear History" in the top right-hand corner, beside "Log out".
@@ -92,13 +96,7 @@ export function renderPanel(state: ShellState, actions: ShellActions): TemplateR
                 <button class="clear" part="clear-history" type="button" @click=${actions.clearHistory}>
                   ${msg('Clear history')}
                 </button>
-                ${
-                  view === 'account'
-                    ? html`<button class="logout" part="logout" type="button" @click=${actions.logOut}>
-                        ${msg('Log out')}
-                      </button>`
-                    : nothing
-                }
+                ${view === 'account' ? state.later?.renderLogoutButton(actions.logOut) : nothing}
               </div>`
             : nothing
         }

@@ -1,9 +1,9 @@
 /**
  * @module Builds the widget into dist/widget/: a stable entry `customer-portal.js` of one
  * line (served with a short cache) that loads hashed chunks (served immutable): the
- * element with Lit and the login, the screens after the login (widget/screens.ts, loaded
- * once the portal shows), and one chunk per translation, loaded only when that language
- * is used.
+ * element with Lit and the login, the screens after the login with the launcher's dialog
+ * and the help view (widget/screens.ts, loaded when the browser is idle after the first
+ * paint), and one chunk per translation, loaded only when that language is used.
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';

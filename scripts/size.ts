@@ -1,15 +1,17 @@
 /**
  * @module The widget's weight budgets, brotli-compressed. The first paint: what a
  * customer's browser downloads before the portal shows its login (the entry module, every
- * chunk it imports, and the heaviest language's first-paint texts) at or under 18 kB.
- * Everything: every chunk of code the widget can ever load (the screens after the login,
- * the help view) and both translation chunks of the heaviest language, at or under 27 kB.
+ * chunk it imports, and the heaviest language's first-paint texts) at or under 17 kB.
+ * Everything: every chunk of code the widget can ever load (the screens after the login
+ * with the help view, the launcher's dialog, the error sentences) and both translation
+ * chunks of the heaviest language, at or under 27 kB.
  * Issue 13 asked for 15 and 24 kB. Lit and @lit/localize alone weigh 6.4 kB brotli (a build
  * of nothing else), which leaves 8.6 kB for the login, the header with its languages, the
- * launcher's dialog, the session and the shared styles: they take 10.2 kB, and moving
- * more of them into later chunks saves a quarter of their raw bytes at best, since brotli
- * already squeezes what repeats. So the budgets are what the widget weighs, with half a
- * kilobyte to spare: a guard against growth, not a goal met.
+ * session, the flow and the shared styles: they take 9.6 kB (16.75 kB measured). What moved
+ * out of the first paint (the launcher's dialog, "Log out", the countdown, the transitions
+ * after the login) compresses worse on its own than beside the rest, so everything did not
+ * shrink with it: 26.9 kB, and 24.9 kB even as one single chunk. So the budgets are what the
+ * widget weighs, with a few hundred bytes to spare: a guard against growth, not a goal met.
  * The help's text (`help-fr-…`, locales/help/) is counted apart, with no budget: it is
  * content, loaded only when a customer opens the help, like the /help page the service
  * serves, not code; it grows with what the help has to say. Prints the three figures;
@@ -21,7 +23,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 const DIRECTORY = 'dist/widget';
 const ENTRY = 'customer-portal.js';
-const FIRST_PAINT_BUDGET_BYTES = 18_000;
+const FIRST_PAINT_BUDGET_BYTES = 17_000;
 const TOTAL_BUDGET_BYTES = 27_000;
 /** A language's translation chunks: its texts for the first paint and after (`fr-first-paint-…`, `fr-later-…`). */
 const LANGUAGE_CHUNK = /^(de|fr|it)-[\w-]+\.js$/;

@@ -37,15 +37,6 @@ export const shellStyles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  svg {
-    width: 1.25em;
-    height: 1.25em;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-  }
-
   .launcher {
     font-family: var(--_font);
     font-size: var(--_size);
@@ -56,39 +47,6 @@ export const shellStyles = css`
     border-radius: var(--_radius);
     background: var(--_accent);
     color: var(--_on-accent);
-  }
-
-  dialog {
-    width: min(36em, calc(100vw - 2rem));
-    max-width: none;
-    max-height: calc(100dvh - 2rem);
-    padding: 0;
-    border: 0;
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    box-shadow: 0 1.5rem 4rem rgb(15 23 42 / 0.35);
-    font-size: var(--_size);
-  }
-  dialog::backdrop {
-    background: rgb(15 23 42 / 0.55);
-  }
-  dialog .panel {
-    border: 0;
-    max-width: none;
-  }
-  /* On a phone the portal takes the whole screen (B.2: "a new window opens"). */
-  @media (max-width: 599.98px) {
-    dialog {
-      width: 100vw;
-      height: 100dvh;
-      max-height: none;
-      margin: 0;
-      border-radius: 0;
-    }
-    dialog .panel {
-      min-height: 100%;
-      border-radius: 0;
-    }
   }
 
   .panel {
@@ -185,41 +143,18 @@ export const shellStyles = css`
     justify-content: end;
     gap: 0.25em 0.5em;
   }
-  .logout,
   .clear {
     min-height: 2.75em;
-    padding: 0 0.75em;
-    border: 2px solid var(--_accent);
+    padding: 0 0.375em;
+    border: 2px solid transparent;
     border-radius: var(--_radius);
     background: var(--_bg);
-    color: var(--_accent);
-    font-weight: 600;
-  }
-  .logout {
-    white-space: nowrap;
-  }
-  /* A quiet text button; on a narrow phone its two words may take two lines. */
-  .clear {
-    padding: 0 0.375em;
-    text-align: end;
-    border-color: transparent;
     color: var(--_muted);
+    font-weight: 600;
+    text-align: end;
     text-decoration: underline;
     text-underline-offset: 0.2em;
   }
-  .close {
-    display: inline-grid;
-    place-items: center;
-    width: 2.75em;
-    height: 2.75em;
-    padding: 0;
-    border: 0;
-    border-radius: var(--_radius);
-    background: none;
-    color: var(--_text);
-  }
-  .close:hover,
-  .logout:hover,
   .clear:hover {
     background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
   }
@@ -247,26 +182,6 @@ export const shellStyles = css`
     background: color-mix(in srgb, var(--_success) 8%, var(--_bg));
     color: color-mix(in srgb, var(--_success) 75%, var(--_text));
   }
-  .countdown {
-    display: block;
-    margin-top: 0.25em;
-    font-size: 1.5em;
-    font-weight: 700;
-    font-variant-numeric: tabular-nums;
-  }
-  .reset {
-    display: block;
-    min-height: 2.75em;
-    margin-top: 0.25em;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font-weight: 600;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-  }
-
   .body {
     min-height: 4em;
   }
@@ -289,10 +204,6 @@ export const shellStyles = css`
     .spinner {
       animation-duration: 3s;
     }
-  }
-
-  .content {
-    margin-top: 1.25em;
   }
 
   .footer {

@@ -10,7 +10,7 @@ import { shellStyles } from './customer-portal.styles.ts';
 import { HelpController } from './help-controller.ts';
 import { currentLanguage } from './localization.ts';
 import { PortalFlow, SCRIPT_ORIGIN } from './portal-flow.ts';
-import { keepFocusInDialog, renderLauncher, renderPanel } from './shell.ts';
+import { renderLauncher, renderPanel } from './shell.ts';
 import type { PortalView } from './views/portal-view.ts';
 import { adoptViewStyles } from './views/views.styles.ts';
 import { warnOnce } from './warn-once.ts';
@@ -252,6 +252,7 @@ export class CustomerPortal extends PortalFlow {
             .serverError=${serverError}
             .customerNumber=${this.customerNumber}
             .remembered=${this.remembered}
+            .resetOffered=${!!this.message?.offerReset}
             .busy=${busy}
             @login-submit=${this.onLogin}
             @forgot-password=${this.onForgotPassword}
@@ -300,6 +301,7 @@ export class CustomerPortal extends PortalFlow {
 
   override render() {
     if (!this.languageReady || (this.view === null && this.mode === 'launcher')) return nothing;
+    const { later } = this;
     const panel = renderPanel(
       {
         mode: this.mode,
@@ -311,6 +313,7 @@ export class CustomerPortal extends PortalFlow {
         supportEmail: this.config?.supportEmail,
         service: this.api,
         helpOpen: this.#help.isOpen,
+        later,
       },
       {
         pickLanguage: this.onPickLanguage,
@@ -323,10 +326,12 @@ export class CustomerPortal extends PortalFlow {
       },
     );
     if (this.mode === 'inline') return panel;
-    return renderLauncher(panel, {
-      open: () => this.open(),
-      keydown: (event) => keepFocusInDialog(event, this.renderRoot, this.viewRoot),
-    });
+    // The dialog comes with the parts after the login: an `open()` before waits for them.
+    return html`${renderLauncher(() => this.open())}${
+      later?.renderDialog(panel, (event) =>
+        later.keepFocusInDialog(event, this.renderRoot, this.viewRoot),
+      ) ?? nothing
+    }`;
   }
 }
 

@@ -1,27 +1,12 @@
 /**
  * @module Whether the customer reads the help: the footer's "Help" shows it in place of
  * the current screen, and "Back" returns to that screen as it was (its fields keep what
- * was typed). The help view (help/help-view.ts) and the help's text (locales/help/) are
- * chunks of their own, loaded at the first click: nothing of them weighs on the first paint.
+ * was typed). The help view (help/help-view.ts) loads with the parts after the login
+ * (screens.ts), the help's text (locales/help/) at the first click: nothing of them weighs
+ * on the first paint.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadLaterTexts } from './localization.ts';
-
-let helpView: Promise<unknown> | null = null;
-/**
- * The help view's chunk, and the language's texts after the first paint, which hold the
- * view's own (its title, "Back"): without them it would show them in English. Loaded
- * once; a failed load is tried again at the next click.
- */
-function loadHelpView(): Promise<unknown> {
-  helpView ??= Promise.all([import('./help/help-view.ts'), loadLaterTexts()]).catch(
-    (error: unknown) => {
-      helpView = null;
-      throw error;
-    },
-  );
-  return helpView;
-}
+import { loadLater } from './portal-flow.ts';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
 
@@ -52,7 +37,8 @@ export class HelpController implements ReactiveController {
     event.preventDefault();
     const link = event.currentTarget as HTMLAnchorElement;
     try {
-      await loadHelpView();
+      // The help view is among the parts after the login, with the language's texts for it.
+      await loadLater();
     } catch {
       // The chunk cannot be loaded (offline, a new version deployed): the page may still open.
       window.open(link.href, '_blank', 'noopener');

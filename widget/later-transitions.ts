@@ -5,11 +5,15 @@
  * (`Flow`), and screens change only through its `show`.
  */
 import { msg } from '@lit/localize';
-import { PortalError } from './api.ts';
+import { PortalError, type PortalErrorBody } from './api.ts';
+import { clearStoredData } from './browser-storage.ts';
+import type { PortalLogoutDetail } from './customer-portal.ts';
 import { changePassword, forgotPassword, resetPassword, updateMe } from './later-api.ts';
 import { currentLanguage } from './localization.ts';
-import { describeError } from './messages.ts';
+import { describeError, fieldOfError } from './messages.ts';
 import type { Flow } from './portal-flow.ts';
+import type { EndReason } from './session.ts';
+import type { Message } from './shell.ts';
 import type { LanguageDetail } from './views/account.ts';
 import type { ForgotDetail } from './views/forgot.ts';
 import type { ChangePasswordDetail } from './views/password-change-form.ts';
@@ -68,29 +72,117 @@ export async function setNewPassword(flow: Flow, detail: ResetDetail): Promise<v
 }
 
 /** A change from the internal area opens a new session; all others are revoked (S13). */
-export async function changeAccountPassword(
-  flow: Flow,
-  accessToken: string,
-  detail: ChangePasswordDetail,
-): Promise<void> {
-  const response = await changePassword(flow.session.api, accessToken, detail);
-  if (response) flow.session.start(response);
-  await flow.show('account', {
-    kind: 'success',
-    text: () => msg('Your password has been changed.'),
+export function changeAccountPassword(flow: Flow, detail: ChangePasswordDetail): Promise<void> {
+  return whileLoggedIn(flow, async (accessToken) => {
+    const response = await changePassword(flow.session.api, accessToken, detail);
+    if (response) flow.session.start(response);
+    await flow.show('account', {
+      kind: 'success',
+      text: () => msg('Your password has been changed.'),
+    });
   });
 }
 
 /** The language of the customer's emails, chosen in the internal area (help text A.6). */
-export async function savePreferredLanguage(
-  flow: Flow,
-  accessToken: string,
-  detail: LanguageDetail,
-): Promise<void> {
-  const customer = await updateMe(flow.session.api, accessToken, { language: detail.language });
-  flow.setState({
-    customer,
-    message: { kind: 'success', text: () => msg('Your preferred language has been saved.') },
-    noticePending: true,
+export function savePreferredLanguage(flow: Flow, detail: LanguageDetail): Promise<void> {
+  return whileLoggedIn(flow, async (accessToken) => {
+    const customer = await updateMe(flow.session.api, accessToken, {
+      language: detail.language,
+    });
+    flow.setState({
+      customer,
+      message: { kind: 'success', text: () => msg('Your preferred language has been saved.') },
+      noticePending: true,
+    });
   });
+}
+
+/** Help text A.6: "Log out", and the login. */
+export async function logOut(flow: Flow): Promise<void> {
+  await endSession(flow, 'logout');
+  // A shared computer must not show the next person whose number was used.
+  if (!flow.remembered) flow.setState({ customerNumber: '' });
+  await flow.show('login', { kind: 'success', text: () => msg('You have been logged out.') });
+}
+
+/**
+ * "Clear history" (help text B, note): the session ends on the service, also one this
+ * page has not resumed; the language, the remembered number and any message are gone (S25).
+ */
+export async function clearHistory(flow: Flow): Promise<void> {
+  await endSession(flow, 'clear-history', { always: true });
+  clearStoredData();
+  flow.setState({ customerNumber: '', remembered: false });
+  await flow.show('login', {
+    kind: 'success',
+    text: () => msg('Done: the customer portal has forgotten everything it kept in this browser.'),
+  });
+}
+
+async function endSession(flow: Flow, reason: EndReason, options = { always: false }) {
+  const { session } = flow;
+  const accessToken = session.active ? await session.accessToken() : null;
+  const wasLoggedIn = flow.customer !== null;
+  // Whatever the service answers, this page forgets the session now, in every portal;
+  // without an access token, the service still ends the session of the refresh cookie.
+  // First `customer`, so this portal's own listener leaves the login to this transition.
+  flow.setState({ customer: null });
+  session.end(reason);
+  if (accessToken || options.always) {
+    await session.api.logout(accessToken ?? undefined).catch(() => null);
+  }
+  if (wasLoggedIn) flow.emit<PortalLogoutDetail>('portal-logout', { reason });
+}
+
+/** With the access token; a session the service no longer knows ends here, in every portal. */
+async function whileLoggedIn(
+  flow: Flow,
+  task: (accessToken: string) => Promise<void>,
+): Promise<void> {
+  const accessToken = await flow.session.accessToken();
+  try {
+    if (!accessToken) throw new PortalError({ error: 'session_expired', message: '' });
+    await task(accessToken);
+  } catch (error) {
+    if (error instanceof PortalError && ['unauthorized', 'session_expired'].includes(error.code)) {
+      // Every portal of the page shows the login, with the reason.
+      flow.session.end('expired');
+      return;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The message for a request that failed: at the field it is about, where the screen has
+ * that field; a wait counts down, and at the login a wait or an expired initial password
+ * has a way out (help text C).
+ */
+export function failureMessage(flow: Flow, error: PortalErrorBody): Message {
+  const field = fieldOfError(error);
+  const { retryAfter } = error;
+  const message: Message = {
+    kind: 'error',
+    text: () => describeError(error),
+    field: field && flow.hasField(field) ? field : undefined,
+    until: retryAfter ? Date.now() + retryAfter * 1000 : undefined,
+    offerReset:
+      flow.view === 'login' && (!!retryAfter || error.error === 'initial_password_expired'),
+  };
+  if (retryAfter) countDown(flow, message);
+  return message;
+}
+
+/** Shows the wait of `message` ticking down; once it is over, says the customer may try again. */
+function countDown(flow: Flow, message: Message): void {
+  const ticking = setInterval(() => {
+    if (flow.message() !== message) {
+      clearInterval(ticking);
+    } else if (Date.now() < (message.until ?? 0)) {
+      flow.render();
+    } else {
+      clearInterval(ticking);
+      flow.setState({ message: { kind: 'success', text: () => msg('You can try again now.') } });
+    }
+  }, 1000);
 }

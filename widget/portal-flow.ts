@@ -6,12 +6,10 @@
  * as one line each, whose body (later-transitions.ts) loads with those screens. The
  * element (customer-portal.ts) adds its public surface and renders the state.
  */
-import { msg } from '@lit/localize';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Customer, Language, PublicConfig, SessionResponse } from '../server/contract.ts';
 import { PortalApi, PortalError, type PortalErrorBody } from './api.ts';
 import {
-  clearStoredData,
   hadSession,
   readRememberedCustomerNumber,
   readStoredLanguage,
@@ -53,7 +51,7 @@ export type View = 'login' | 'change-initial' | 'forgot' | 'forgot-sent' | 'rese
 /** Where the service lives by default: where this module was loaded from. */
 export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
-type LaterParts = typeof import('./screens.ts');
+export type LaterParts = typeof import('./screens.ts');
 let later: Promise<LaterParts> | null = null;
 /** Once loaded: the error sentences are among them (messages.ts). */
 let laterParts: LaterParts | null = null;
@@ -61,10 +59,15 @@ let laterParts: LaterParts | null = null;
  * Everything but the login (screens.ts: the other screens, their transitions, the error
  * sentences) and the rest of the language's texts: loaded once; a failed load is tried again.
  */
-function loadLater(): Promise<LaterParts> {
+export function loadLater(): Promise<LaterParts> {
   later ??= Promise.all([import('./screens.ts'), loadLaterTexts()]).then(
     ([parts]) => {
       laterParts = parts;
+      // A launcher's dialog, say, is rendered only now.
+      for (const portal of portals) {
+        parts.adoptLaterStyles(portal);
+        portal.requestUpdate();
+      }
       return parts;
     },
     (error: unknown) => {
@@ -77,14 +80,19 @@ function loadLater(): Promise<LaterParts> {
 
 /** After the first paint, when the browser has nothing else to do: the customer never waits for it. */
 function preloadWhenIdle(): void {
-  const preload = () => void loadLater().catch(() => null);
-  if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 2000 });
-  else setTimeout(preload, 200);
+  whenIdle(() => void loadLater().catch(() => null));
 }
 
-/** What the screens show that a later screen's transition may change (`Flow.setState`). */
+/** Once the browser has nothing else to do (2 s at the latest): after the login has painted. */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
+/** What the screens show that a later transition may read and change (`Flow.setState`). */
 export interface FlowState {
   customerNumber: string;
+  remembered: boolean;
   customer: Customer | null;
   message: Message | null;
   linkInvalid: boolean;
@@ -99,8 +107,22 @@ export interface FlowState {
 export interface Flow {
   /** This portal's session; its `api` is the client of the service. */
   readonly session: Session;
+  /** The screen shown. */
+  readonly view: View | null;
   /** The single-use token of the screen shown: change-initial's change token, reset's link token. */
   readonly screenToken: string | null;
+  /** The logged-in customer, or null. */
+  readonly customer: Customer | null;
+  /** The customer number is kept in this browser ("remember me"). */
+  readonly remembered: boolean;
+  /** The message shown now: a countdown stops once another replaces it. */
+  message(): Message | null;
+  /** Whether the screen shown has a field of this `name`. */
+  hasField(name: string): boolean;
+  /** Renders again, for what changes with the clock (a countdown). */
+  render(): void;
+  /** Tells the page (`portal-login`, `portal-logout`, …). */
+  emit<T>(type: string, detail: T): void;
   /** `#show`: a fresh screen with `message`; false when it could not load. */
   show(view: View, message?: Message | null): Promise<boolean>;
   /** A session the service has just opened (a reset): the account, and `portal-login`. */
@@ -177,7 +199,6 @@ export abstract class PortalFlow extends LitElement {
   };
   /** The token of the screen shown (a change token, a reset link's): it goes with the screen. */
   #screenToken: string | null = null;
-  #countdown: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
@@ -189,6 +210,11 @@ export abstract class PortalFlow extends LitElement {
     this.viewRoot.addEventListener('input', (event) => {
       if (this.message?.field === (event.target as HTMLInputElement).name) this.message = null;
     });
+  }
+
+  /** The parts after the login (screens.ts), once loaded: the element renders the dialog with them. */
+  protected get later(): LaterParts | null {
+    return laterParts;
   }
 
   /** A valid access token, renewed first if needed; null when no customer is logged in. */
@@ -205,6 +231,7 @@ export abstract class PortalFlow extends LitElement {
     portals.add(this);
     this.#session = sessionFor(this.api);
     this.#session.subscribe(this.#listener);
+    laterParts?.adoptLaterStyles(this);
     // Back in the page after a while away: the session may have moved on without it.
     if (this.languageReady) void this.#followSession();
   }
@@ -244,14 +271,22 @@ export abstract class PortalFlow extends LitElement {
       return;
     }
     this.languageReady = true;
-    if (this.mode === 'inline') this.prepareToShow();
+    // The login first: the support address, and the screens after the login, once the
+    // browser is idle (`preloadWhenIdle`).
+    if (this.mode === 'inline') whenIdle(() => this.#loadConfig());
     // Resuming a session takes a round trip to the service (and a CORS preflight). A browser
     // that had no session with it the last time (browser-storage.ts) sees the login at once,
-    // and the account only if the resume in the background still finds a session (the
-    // storage was cleared, the cookie lives); one that had waits for it, so it never sees
-    // the login flash before its account.
-    if (!hadSession(this.#session.api.baseUrl)) await this.#show('login', null, { focus: false });
-    await this.#followSession();
+    // and the account only if the resume, once the login has painted, still finds a session
+    // (the storage was cleared, the cookie lives); one that had waits for it, so it never
+    // sees the login flash before its account.
+    if (hadSession(this.#session.api.baseUrl)) {
+      // The account is a screen after the login: loaded beside the resume, not after it.
+      loadLater().catch(() => null);
+      await this.#followSession();
+    } else {
+      await this.#show('login', null, { focus: false });
+      whenIdle(() => void this.#followSession());
+    }
   }
 
   /** The page's language from now on, set by the site owner (`setLanguage()`, `lang`). */
@@ -343,39 +378,16 @@ export abstract class PortalFlow extends LitElement {
 
   /** A change from the internal area opens a new session; all others are revoked (S13). */
   protected onChangePassword = (event: CustomEvent<ChangePasswordDetail>) =>
-    this.#whileLoggedIn(async (accessToken) =>
-      (await loadLater()).changeAccountPassword(this.#flow, accessToken, event.detail),
-    );
+    this.#run(async () => (await loadLater()).changeAccountPassword(this.#flow, event.detail));
 
   protected onPreferredLanguage = (event: CustomEvent<LanguageDetail>) =>
-    this.#whileLoggedIn(async (accessToken) =>
-      (await loadLater()).savePreferredLanguage(this.#flow, accessToken, event.detail),
-    );
+    this.#run(async () => (await loadLater()).savePreferredLanguage(this.#flow, event.detail));
 
-  protected onLogout = () =>
-    this.#run(async () => {
-      await this.#logOut('logout');
-      // A shared computer must not show the next person whose number was used.
-      if (!this.remembered) this.customerNumber = '';
-      this.#show('login', { kind: 'success', text: () => msg('You have been logged out.') });
-    });
+  protected onLogout = () => this.#run(async () => (await loadLater()).logOut(this.#flow));
 
-  /**
-   * "Clear history" (help text B, note): the session ends on the service, also one this
-   * page has not resumed; the language, the remembered number and any message are gone (S25).
-   */
+  /** "Clear history" (help text B, note): the customer portal forgets this browser (S25). */
   protected onClearHistory = () =>
-    this.#run(async () => {
-      await this.#logOut('clear-history', { always: true });
-      clearStoredData();
-      this.customerNumber = '';
-      this.remembered = false;
-      this.#show('login', {
-        kind: 'success',
-        text: () =>
-          msg('Done: the customer portal has forgotten everything it kept in this browser.'),
-      });
-    });
+    this.#run(async () => (await loadLater()).clearHistory(this.#flow));
 
   protected onPickLanguage = async (language: Language) => {
     storeLanguage(language);
@@ -405,7 +417,14 @@ export abstract class PortalFlow extends LitElement {
   get #flow(): Flow {
     return {
       session: this.#session,
+      view: this.view,
       screenToken: this.#screenToken,
+      customer: this.customer,
+      remembered: this.remembered,
+      message: () => this.message,
+      hasField: (name) => !!this.viewRoot.querySelector(`[name="${name}"]`),
+      render: () => this.requestUpdate(),
+      emit: (type, detail) => this.#emitToPage(type, detail),
       show: (view, message) => this.#show(view, message),
       enterAccount: (response, message) => this.#enterAccount(response, message),
       setState: (state) => Object.assign(this, state),
@@ -455,19 +474,6 @@ export abstract class PortalFlow extends LitElement {
     this.#emitToPage<PortalLoginDetail>('portal-login', { customer: response.customer });
   }
 
-  async #logOut(reason: EndReason, options = { always: false }): Promise<void> {
-    const accessToken = this.#session.active ? await this.#session.accessToken() : null;
-    const wasLoggedIn = this.customer !== null;
-    // Whatever the service answers, this page forgets the session now, in every portal;
-    // without an access token, the service still ends the session of the refresh cookie.
-    this.customer = null;
-    this.#session.end(reason);
-    if (accessToken || options.always) {
-      await this.#api.logout(accessToken ?? undefined).catch(() => null);
-    }
-    if (wasLoggedIn) this.#emitToPage<PortalLogoutDetail>('portal-logout', { reason });
-  }
-
   /**
    * The one place that changes screens: a fresh screen, the message, focus on its heading.
    * Every screen but the login loads first (screens.ts); false when it could not.
@@ -479,17 +485,15 @@ export abstract class PortalFlow extends LitElement {
   ): Promise<boolean> {
     if (view !== 'login') {
       try {
-        const parts = await loadLater();
-        parts.adoptScreenStyles(this);
+        (await loadLater()).adoptLaterStyles(this);
       } catch {
-        this.message = errorMessage({ error: 'network', message: '' });
+        this.message = errorMessage();
         this.noticePending = true;
         return false;
       }
     }
     // A token belongs to its screen: leaving the screen forgets it.
     this.#screenToken = null;
-    clearInterval(this.#countdown);
     this.view = view;
     this.message = message;
     this.step += 1;
@@ -507,69 +511,25 @@ export abstract class PortalFlow extends LitElement {
     } catch (error) {
       if (!(error instanceof PortalError)) console.error(error);
       // The error sentences load after the first paint: at the latest, now.
-      await loadLater().catch(() => null);
-      const body = toErrorBody(error);
-      const field = laterParts?.fieldOfError(body);
-      const { retryAfter } = body;
-      const message: Message = {
-        ...errorMessage(body),
-        // At the field it is about, where this screen has that field.
-        field: field && this.viewRoot.querySelector(`[name="${field}"]`) ? field : undefined,
-        until: retryAfter ? Date.now() + retryAfter * 1000 : undefined,
-        // At the login, a wait or an expired initial password has a way out (help text C).
-        offerReset:
-          this.view === 'login' && (!!retryAfter || body.error === 'initial_password_expired'),
-      };
-      this.message = message;
-      if (retryAfter) this.#countDown(message);
+      const parts = await loadLater().catch(() => null);
+      this.message = parts?.failureMessage(this.#flow, toErrorBody(error)) ?? errorMessage();
       this.noticePending = true;
     } finally {
       this.busy = false;
     }
   }
 
-  /** Shows the wait of `message` ticking down; once it is over, says the customer may try again. */
-  #countDown(message: Message): void {
-    clearInterval(this.#countdown);
-    this.#countdown = setInterval(() => {
-      if (this.message !== message) {
-        clearInterval(this.#countdown);
-      } else if (Date.now() < (message.until ?? 0)) {
-        this.requestUpdate();
-      } else {
-        clearInterval(this.#countdown);
-        this.message = { kind: 'success', text: () => msg('You can try again now.') };
-      }
-    }, 1000);
-  }
-
-  /** Like `#run`, with the access token; a session the service no longer knows ends here. */
-  #whileLoggedIn(task: (accessToken: string) => Promise<void>): Promise<void> {
-    return this.#run(async () => {
-      const accessToken = await this.#session.accessToken();
-      try {
-        if (!accessToken) throw new PortalError({ error: 'session_expired', message: '' });
-        await task(accessToken);
-      } catch (error) {
-        if (
-          error instanceof PortalError &&
-          ['unauthorized', 'session_expired'].includes(error.code)
-        ) {
-          // Every portal of the page shows the login, with the reason.
-          this.#session.end('expired');
-          return;
-        }
-        throw error;
-      }
-    });
-  }
-
   /**
-   * When the portal is first shown: the support address, and the screens after the login,
-   * in the background, so the next screen shows at once.
+   * When the portal is shown (opened, or put in place): the support address, and the screens
+   * after the login in the background, so the next screen shows at once.
    */
   protected prepareToShow(): void {
     loadLater().catch(() => null);
+    this.#loadConfig();
+  }
+
+  /** The support address of the footer, once. */
+  #loadConfig(): void {
     if (this.config) return;
     this.#api.getConfig().then(
       (config) => {
@@ -588,7 +548,7 @@ export abstract class PortalFlow extends LitElement {
  * The sentence for `error`; until the sentences have loaded (when they cannot be, the
  * device or the service is offline), the one saying the portal cannot be reached.
  */
-function errorMessage(error: PortalErrorBody): Message {
+function errorMessage(error: PortalErrorBody = { error: 'network', message: '' }): Message {
   return {
     kind: 'error',
     text: () => laterParts?.describeError(error) ?? describeOffline(),

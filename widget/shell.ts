@@ -2,13 +2,17 @@
  * @module The portal's shell, in the shadow root: the panel with its header (title,
  * language picker, close, "Clear history" and "Log out"), the message region, the slots
  * for the current screen and the site owner's content, the footer with "Help" and the
- * support address; and, in launcher mode, the button and the modal dialog around the panel.
+ * support address; in launcher mode, the button. The dialog around the panel, its close
+ * button and "Log out" load with the screens after the login (later-shell.ts).
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { LANGUAGES, type Language } from '../server/contract.ts';
+import type * as LaterShellModule from './later-shell.ts';
 import { currentLanguage, LANGUAGE_NAMES } from './localization.ts';
 import type { View } from './portal-flow.ts';
+
+type LaterShell = Pick<typeof LaterShellModule, 'renderCloseButton' | 'renderLogoutButton'>;
 
 /** A message for the customer; `text` is a function, so it follows a change of language. */
 export interface Message {
@@ -37,6 +41,8 @@ export interface ShellState {
   service: string;
   /** The help shows in place of the screen (help-controller.ts). */
   helpOpen: boolean;
+  /** The parts of the shell after the login (later-shell.ts), once loaded. */
+  later: LaterShell | null;
 }
 
 export interface ShellActions {
@@ -81,13 +87,7 @@ export function renderPanel(state: ShellState, actions: ShellActions): TemplateR
               </button>`,
           )}
         </div>
-        ${
-          state.mode === 'launcher'
-            ? html`<button class="close" part="close" type="button" aria-label=${msg('Close')} @click=${actions.close}>
-                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6 6 18" /></svg>
-              </button>`
-            : nothing
-        }
+        ${state.mode === 'launcher' ? state.later?.renderCloseButton(actions.close) : nothing}
         </div>
         ${
           // The note of help text B: "Clear History" in the top right-hand corner, beside "Log out".
@@ -96,13 +96,7 @@ export function renderPanel(state: ShellState, actions: ShellActions): TemplateR
                 <button class="clear" part="clear-history" type="button" @click=${actions.clearHistory}>
                   ${msg('Clear history')}
                 </button>
-                ${
-                  view === 'account'
-                    ? html`<button class="logout" part="logout" type="button" @click=${actions.logOut}>
-                        ${msg('Log out')}
-                      </button>`
-                    : nothing
-                }
+                ${view === 'account' ? state.later?.renderLogoutButton(actions.logOut) : nothing}
               </div>`
             : nothing
         }
@@ -171,49 +165,9 @@ function renderContact(state: ShellState, supportEmail: string) {
   </p>`;
 }
 
-/** Launcher mode: the "Customer portal" line of the WAPP menu and the dialog it opens (B.2). */
-export function renderLauncher(
-  panel: TemplateResult,
-  actions: { open(): void; keydown(event: KeyboardEvent): void },
-): TemplateResult {
-  return html`
-    <button class="launcher" part="launcher" type="button" aria-haspopup="dialog" @click=${actions.open}>
-      ${msg('Customer portal')}
-    </button>
-    <dialog
-      part="dialog"
-      aria-labelledby="title"
-      @keydown=${actions.keydown}
-      @close=${(event: Event) => {
-        const dialog = event.currentTarget as HTMLDialogElement;
-        dialog.parentNode?.querySelector<HTMLElement>('.launcher')?.focus();
-      }}
-    >
-      ${panel}
-    </dialog>
-  `;
-}
-
-/**
- * A modal dialog still lets Tab leave for the browser's own controls: from the last
- * control Tab comes back to the first, and Shift+Tab from the first to the last.
- */
-export function keepFocusInDialog(
-  event: KeyboardEvent,
-  shadow: ParentNode,
-  screens: ParentNode,
-): void {
-  if (event.key !== 'Tab') return;
-  const controls = [
-    ...shadow.querySelectorAll<HTMLElement>('.header button, .message button'),
-    ...screens.querySelectorAll<HTMLElement>('a[href], button, input:not([hidden]), select'),
-    ...shadow.querySelectorAll<HTMLElement>('.footer a'),
-  ];
-  const focused = (shadow as ShadowRoot).activeElement ?? document.activeElement;
-  const [first, last] = [controls[0], controls.at(-1)];
-  const wrapTo = event.shiftKey ? focused === first && last : focused === last && first;
-  if (wrapTo) {
-    event.preventDefault();
-    wrapTo.focus();
-  }
+/** Launcher mode: the "Customer portal" line of the WAPP menu (B.2), which opens the dialog. */
+export function renderLauncher(open: () => void): TemplateResult {
+  return html`<button class="launcher" part="launcher" type="button" aria-haspopup="dialog" @click=${open}>
+    ${msg('Customer portal')}
+  </button>`;
 }

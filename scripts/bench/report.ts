@@ -33,7 +33,7 @@ export function renderReport(results: Results): string {
     header(results),
     logins(results.logins),
     tokens(results.tokens),
-    firstPaint(results.firstPaint),
+    renderFirstPaint(results.firstPaint),
     scale(results.scale),
     memory(results.memory),
     goals(results),
@@ -155,7 +155,7 @@ ${line('floor: refresh rotation + ES256 sign', figures.refreshFloor, null)}
 ${line('**POST /api/session/refresh**', figures.refresh, figures.refreshFloor)}`;
 }
 
-function firstPaint(figures: FirstPaint): string {
+export function renderFirstPaint(figures: FirstPaint): string {
   const line = (
     label: string,
     from: string,

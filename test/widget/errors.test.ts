@@ -34,6 +34,14 @@ import {
 } from './support/service.ts';
 import { reachView } from './support/views.ts';
 
+/** How many buttons of the screen and the shell read `text`. */
+function buttonsReading(portal: HTMLElement, text: string): number {
+  return [
+    ...portal.querySelectorAll('button'),
+    ...(portal.shadowRoot?.querySelectorAll('button') ?? []),
+  ].filter((candidate) => candidate.textContent?.replace(/\s+/g, ' ').trim() === text).length;
+}
+
 describe('error sentences from the real service', () => {
   let api: string;
   before(async () => {
@@ -79,6 +87,11 @@ describe('error sentences from the real service', () => {
     await waitFor(() => countdown() !== first, 'the countdown ticking', 3000);
     const offer = portal.shadowRoot?.querySelector<HTMLButtonElement>('[part="message"] button');
     equal(offer?.textContent?.replace(/\s+/g, ' ').trim(), 'Mot de passe oublié ?', 'the way out');
+    equal(
+      buttonsReading(portal, 'Mot de passe oublié ?'),
+      1,
+      '"Mot de passe oublié ?" offered once',
+    );
     offer?.click();
     const forgot = await waitForView(portal, 'forgot');
     equal(
@@ -94,6 +107,7 @@ describe('error sentences from the real service', () => {
     const portal = await mountPortal({ api, lang: 'de' });
     submitLogin(portal, customer.number, customer.password);
     await waitForMessage(portal, 'Dieses Erstpasswort ist richtig, aber abgelaufen.');
+    equal(buttonsReading(portal, 'Passwort vergessen?'), 1, '"Passwort vergessen?" offered once');
     portal.shadowRoot?.querySelector<HTMLButtonElement>('[part="message"] button')?.click();
     await waitForView(portal, 'forgot');
     await unmountAll();

@@ -4,7 +4,7 @@
  * the others after it (screens.ts).
  */
 import { msg } from '@lit/localize';
-import { html, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ForgotDetail } from './forgot.ts';
 import { customerNumberInput, fieldError, linkButton, submitButton } from './form-parts.ts';
@@ -25,6 +25,7 @@ export class LoginView extends PortalView {
   static override properties: PropertyDeclarations = {
     customerNumber: { attribute: false },
     remembered: { attribute: false },
+    resetOffered: { attribute: false },
     missing: { state: true },
   };
 
@@ -32,6 +33,11 @@ export class LoginView extends PortalView {
   customerNumber = '';
   /** Whether the number came from this browser's memory, so "remember me" starts ticked. */
   remembered = false;
+  /**
+   * The message above already offers "Forgot your password?" (a lockout, an expired initial
+   * password): the screen does not offer it a second time.
+   */
+  resetOffered = false;
 
   private missing: 'customer-number' | 'password' | null = null;
   private readonly ids = {
@@ -86,13 +92,17 @@ export class LoginView extends PortalView {
         </div>
         ${submitButton(msg('Log in'), this.busy)}
       </form>
-      <p class="cp-actions">
-        ${linkButton(msg('Forgot your password?'), () =>
-          this.emit<ForgotDetail>('forgot-password', {
-            customerNumber: this.field('customer-number').trim(),
-          }),
-        )}
-      </p>
+      ${
+        this.resetOffered
+          ? nothing
+          : html`<p class="cp-actions">
+            ${linkButton(msg('Forgot your password?'), () =>
+              this.emit<ForgotDetail>('forgot-password', {
+                customerNumber: this.field('customer-number').trim(),
+              }),
+            )}
+          </p>`
+      }
     `;
   }
 }

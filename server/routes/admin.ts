@@ -12,8 +12,6 @@ import { bearerToken } from '../http/middleware/authenticate.ts';
 import { requestOrigin } from '../http/middleware/request-log.ts';
 import { readJson } from '../http/parse-body.ts';
 import { listCustomerPage } from '../operations/list-customers.ts';
-import { warnAboutSharedEmail } from '../operations/shared-email-warning.ts';
-import { updateCustomer } from '../operations/update-customer.ts';
 import {
   createCustomer,
   describeCustomer,
@@ -23,7 +21,9 @@ import {
   resendInitialPassword,
   setCustomerEnabled,
   unlockCustomer,
-} from '../provisioning.ts';
+} from '../operations/provisioning.ts';
+import { warnAboutSharedEmail } from '../operations/shared-email-warning.ts';
+import { updateCustomer } from '../operations/update-customer.ts';
 import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { listAudit } from '../store/audit.ts';

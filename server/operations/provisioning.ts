@@ -11,7 +11,7 @@ import { clearFailures, secondsLocked } from '../auth/throttle.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { CreateCustomerRequest, CustomerRecord } from '../contract.ts';
-import { CreateCustomerRequestSchema } from '../contract.ts';
+import { CreateCustomerRequestSchema, normalizeCustomerNumber } from '../contract.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { type MailRecipient, queueCustomerMail } from '../mail/customer-mail.ts';
 import { recordSecurityEvent, type SecurityAction } from '../security-events.ts';
@@ -281,9 +281,12 @@ export async function removeCustomer(operator: Operator, number: string): Promis
   });
 }
 
-/** The customer with this number (as typed: trimmed, any case), or a `not_found` error. */
+/**
+ * The customer with this number as typed (any case, spaces as printed in a letter), or a
+ * `not_found` error: the contract's normaliser, as at the login and in `audit --customer`.
+ */
 export async function requireCustomer(db: Db, number: string): Promise<CustomerRow> {
-  const customer = await findCustomerByNumber(db, number.trim().toUpperCase());
+  const customer = await findCustomerByNumber(db, normalizeCustomerNumber(number));
   if (!customer) throw new ProvisioningError('not_found', `There is no customer ${number}.`);
   return customer;
 }

@@ -26,7 +26,7 @@ export type Changer =
 
 /**
  * The active customer a bearer token speaks for: an access token (it has a dot) or a
- * change token. Asked before the request's body is read, so a stranger learns nothing of it.
+ * change token; anyone else is `unauthorized`.
  */
 export async function identifyChanger(services: Services, token: string | null): Promise<Changer> {
   const { db, config, clock } = services;

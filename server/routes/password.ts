@@ -24,7 +24,7 @@ import type { AppEnv, Services } from '../services.ts';
 export function passwordRoutes(services: Services) {
   return new Hono<AppEnv>()
     .post('/change', async (c) => {
-      // Who asks is known before the body is read: a stranger's body is never looked at.
+      // Before the body: without a valid token the answer is 401, whatever was sent.
       const changer = await identifyChanger(services, bearerToken(c.req.header('Authorization')));
       const request = await parseBody(c, ChangePasswordRequestSchema);
       const changed = await changePassword(services, changer, request, requestOrigin(c));

@@ -4,7 +4,7 @@
  */
 import { type ParsedCommand, stringOption, UsageError } from './cli-usage.ts';
 import { listAuditEvents, parseSince } from './operations/audit-query.ts';
-import type { Operator } from './provisioning.ts';
+import type { Operator } from './operations/provisioning.ts';
 
 export async function runAuditCommand(
   operator: Operator,

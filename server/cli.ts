@@ -12,15 +12,13 @@ import { COMMANDS, commandUsage, parseCommand, stringOption, UsageError } from '
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { CustomerRecord } from './contract.ts';
-import { importCustomers } from './customers-csv.ts';
 import {
   listUndeliveredMails,
   type PendingMail,
   retryUndeliveredMail,
 } from './mail/undelivered.ts';
+import { importCustomers } from './operations/customers-csv.ts';
 import { listAllCustomers } from './operations/list-customers.ts';
-import { type OperatorWarning, warnAboutSharedEmail } from './operations/shared-email-warning.ts';
-import { updateCustomer } from './operations/update-customer.ts';
 import {
   createCustomer,
   describeCustomer,
@@ -31,7 +29,9 @@ import {
   resendInitialPassword,
   setCustomerEnabled,
   unlockCustomer,
-} from './provisioning.ts';
+} from './operations/provisioning.ts';
+import { type OperatorWarning, warnAboutSharedEmail } from './operations/shared-email-warning.ts';
+import { updateCustomer } from './operations/update-customer.ts';
 import {
   backupDatabase,
   databaseLocation,

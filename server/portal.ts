@@ -14,7 +14,7 @@ import { createAfterAnswers } from './http/after-answer.ts';
 import { listen, type RunningServer } from './http-server.ts';
 import type { Logger } from './log.ts';
 import { startMailWorker } from './mail/worker.ts';
-import { createCustomer, ProvisioningError } from './provisioning.ts';
+import { createCustomer, ProvisioningError } from './operations/provisioning.ts';
 import { startPruning } from './pruning.ts';
 import { countCustomers } from './store/customers.ts';
 import { databaseLocation, openDatabase } from './store/database.ts';

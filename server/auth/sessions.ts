@@ -76,7 +76,7 @@ export type RefreshOutcome =
  * so instances sharing a database answer one token's refreshes one after another. `now`
  * is asked for once the lock is held: a revocation that committed before is never later.
  */
-export function refreshSession(
+export function exchangeRefreshToken(
   db: Db,
   config: Config,
   refreshToken: string,

@@ -9,9 +9,7 @@ import { queueCustomerMail } from '../mail/customer-mail.ts';
 import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
 import { type CustomerRow, updatePassword } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
-import { deleteCustomerTokens } from '../store/one-time-tokens.ts';
-import { revokeCustomerSessions } from '../store/sessions.ts';
-import { clearFailures } from './throttle.ts';
+import { revokeCredentials } from './revoke-credentials.ts';
 
 export interface PasswordSet {
   customer: CustomerRow;
@@ -30,9 +28,7 @@ export async function setPassword(
   const { db, config } = services;
   const { customer } = change;
   await updatePassword(db, customer.id, change.passwordHash, now);
-  await revokeCustomerSessions(db, customer.id, now);
-  await deleteCustomerTokens(db, customer.id);
-  await clearFailures(db, 'account', customer.number);
+  await revokeCredentials(db, customer, now);
   await queueCustomerMail(
     db,
     config,

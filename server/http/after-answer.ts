@@ -6,7 +6,8 @@
  * it looks. A crash in between loses the work, whole.
  *
  * @example
- * services.afterAnswers.run(c, () => sendResetLink(services, request, now));
+ * const sendLink = await forgotPassword(services, request, requestOrigin(c));
+ * services.afterAnswers.run(c, sendLink);
  * return c.json(body, 202);
  */
 import type { ServerResponse } from 'node:http';

@@ -5,8 +5,8 @@
 import type { Config } from '../config.ts';
 import type { Language } from '../contract.ts';
 import type { Db } from '../store/database.ts';
-import { queueMail } from '../store/outbox.ts';
 import type { MailKind, MailValues } from './kinds.ts';
+import { queueMail } from './queue-mail.ts';
 
 export interface MailRecipient {
   id: number;

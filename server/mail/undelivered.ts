@@ -5,7 +5,7 @@
  * its next poll.
  */
 import { silentLogger } from '../log.ts';
-import { type Operator, ProvisioningError } from '../provisioning.ts';
+import { type Operator, ProvisioningError } from '../operations/provisioning.ts';
 import { recordSecurityEvent } from '../security-events.ts';
 import { findCustomerById, findCustomerByNumber } from '../store/customers.ts';
 import { findMail, listPendingMails, type PendingMail, retryMail } from '../store/outbox.ts';

@@ -7,7 +7,7 @@
  *
  * @example
  * const worker = startMailWorker({ db, config, logger });  // null when SMTP_URL is unset
- * await queueMail(db, mail, now);
+ * await queueMail(db, mail, now);                          // renders it, then stores the row
  * void worker?.deliverDue();                               // send now, not at the next poll
  * await worker?.stop();                                    // on SIGTERM
  */

@@ -4,9 +4,9 @@
  * order with the latest last, as one reads a log.
  */
 import { normalizeCustomerNumber } from '../contract.ts';
-import { type Operator, ProvisioningError } from '../provisioning.ts';
 import { type AuditListRow, searchAudit } from '../store/audit-search.ts';
 import { findCustomerByNumber } from '../store/customers.ts';
+import { type Operator, ProvisioningError } from './provisioning.ts';
 
 export const DEFAULT_AUDIT_LIMIT = 200;
 

@@ -4,7 +4,7 @@
  * Logins are not checked against it: a number given before the pattern changed still works.
  */
 import type { Config } from '../config.ts';
-import { ProvisioningError } from '../provisioning.ts';
+import { ProvisioningError } from './provisioning.ts';
 
 /** What the generator makes when no number is given: eight digits, not starting with 0. */
 const GENERATED_NUMBER_EXAMPLE = '10000000';

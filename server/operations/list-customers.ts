@@ -6,8 +6,8 @@
  */
 import type * as v from 'valibot';
 import type { CustomerListQuerySchema, CustomerRecord } from '../contract.ts';
-import { type Operator, recordOf } from '../provisioning.ts';
 import { searchCustomers } from '../store/customer-search.ts';
+import { type Operator, recordOf } from './provisioning.ts';
 
 export const DEFAULT_PAGE_SIZE = 100;
 

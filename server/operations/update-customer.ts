@@ -5,17 +5,17 @@
  */
 import type { CustomerRecord, UpdateCustomerRequest } from '../contract.ts';
 import { UpdateCustomerRequestSchema } from '../contract.ts';
+import { updateCustomerDetails } from '../store/customers.ts';
+import { deleteCustomerTokens } from '../store/one-time-tokens.ts';
+import { inTransaction } from '../store/query.ts';
+import { validate } from '../validate.ts';
 import {
   describeCustomer,
   type Operator,
   ProvisioningError,
   recordOperatorAction,
   requireCustomer,
-} from '../provisioning.ts';
-import { updateCustomerDetails } from '../store/customers.ts';
-import { deleteCustomerTokens } from '../store/one-time-tokens.ts';
-import { inTransaction } from '../store/query.ts';
-import { validate } from '../validate.ts';
+} from './provisioning.ts';
 import { type OperatorWarning, warnAboutSharedEmail } from './shared-email-warning.ts';
 
 export interface CustomerUpdate {

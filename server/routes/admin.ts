@@ -12,22 +12,21 @@ import { bearerToken } from '../http/middleware/authenticate.ts';
 import { requestOrigin } from '../http/middleware/request-log.ts';
 import { readJson } from '../http/parse-body.ts';
 import { listCustomerPage } from '../operations/list-customers.ts';
-import { warnAboutSharedEmail } from '../operations/shared-email-warning.ts';
-import { updateCustomer } from '../operations/update-customer.ts';
 import {
   createCustomer,
   describeCustomer,
+  listCustomerAudit,
   type Operator,
   ProvisioningError,
   removeCustomer,
   resendInitialPassword,
   setCustomerEnabled,
   unlockCustomer,
-} from '../provisioning.ts';
+} from '../operations/provisioning.ts';
+import { warnAboutSharedEmail } from '../operations/shared-email-warning.ts';
+import { updateCustomer } from '../operations/update-customer.ts';
 import { recordSecurityEvent } from '../security-events.ts';
 import type { AppEnv, Services } from '../services.ts';
-import { listAudit } from '../store/audit.ts';
-import { findCustomerByNumber } from '../store/customers.ts';
 import { inTransaction } from '../store/query.ts';
 import { validate } from '../validate.ts';
 import { buildAdminOpenApi } from './admin-openapi.ts';
@@ -123,8 +122,8 @@ export function adminRoutes(services: Services) {
     })
     .get('/customers/:number', async (c) => {
       const customer = await run(() => describeCustomer(operator(c), c.req.param('number')));
-      const row = await findCustomerByNumber(db, customer.number);
-      return c.json({ customer, audit: row ? await listAudit(db, row.id, 50) : [] });
+      const audit = await run(() => listCustomerAudit(operator(c), customer.number, 50));
+      return c.json({ customer, audit });
     })
     .post('/customers/:number/resend-initial-password', async (c) => {
       // Optional body {"force": true}: also for a customer who already chose a password.

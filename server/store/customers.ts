@@ -53,10 +53,6 @@ export async function findCustomerById(db: Db, id: number): Promise<CustomerRow 
   return toRow(await selectFirst(db, sql<StoredCustomer>`${SELECT_CUSTOMER} WHERE id = ${id}`));
 }
 
-export function listCustomers(db: Db): Promise<CustomerRow[]> {
-  return selectCustomers(db, sql`${SELECT_CUSTOMER} ORDER BY id`);
-}
-
 export async function countCustomers(db: Db): Promise<number> {
   const row = await selectFirst(db, sql<{ n: number }>`SELECT count(*) AS n FROM customers`);
   return row?.n ?? 0;

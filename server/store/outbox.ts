@@ -1,31 +1,28 @@
 /**
  * @module The outbox table: mails are queued in the same transaction as the action that
  * causes them, and a worker delivers them later (S29). Without SMTP it is the dev mailbox.
+ * Rows only: a mail is rendered before it is stored (server/mail/queue-mail.ts); the kinds
+ * are named as the mail modules name them.
  */
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../contract.ts';
-import type { MailKind, MailValues } from '../mail/kinds.ts';
-import { renderMail } from '../mail/templates.ts';
+import type { MailKind } from '../mail/kinds.ts';
 import type { Db } from './database.ts';
 import { execute, forUpdate, inTransaction, selectAll, selectFirst, sql } from './query.ts';
 
-export interface QueuedMail<K extends MailKind> {
+/** A rendered mail, addressed: what one outbox row holds when it is queued. */
+export interface NewOutboxMail {
   customerId: number | null;
-  kind: K;
+  kind: MailKind;
   language: Language;
   recipient: string;
-  values: MailValues[K];
-  /** The dealer's name under the signature (`config.brandName`); none when null or absent. */
-  brandName?: string | null;
+  subject: string;
+  text: string;
+  html: string;
 }
 
-/** Renders and stores one mail; call inside the action's transaction. */
-export async function queueMail<K extends MailKind>(
-  db: Db,
-  mail: QueuedMail<K>,
-  now: number,
-): Promise<number> {
-  const rendered = renderMail(mail.kind, mail.language, mail.values, mail.brandName ?? null);
+/** Stores one rendered mail; call inside the action's transaction. */
+export async function insertMail(db: Db, mail: NewOutboxMail, now: number): Promise<number> {
   // The Message-ID is fixed here, once, so a retried delivery is recognisably the same mail.
   const messageId = `<${randomUUID()}@customer-portal>`;
   const row = await selectFirst(
@@ -33,7 +30,7 @@ export async function queueMail<K extends MailKind>(
     sql<{ id: number }>`INSERT INTO outbox (message_id, customer_id, kind, language, recipient,
         subject, text, html, created_at, next_attempt_at)
       VALUES (${messageId}, ${mail.customerId}, ${mail.kind}, ${mail.language}, ${mail.recipient},
-        ${rendered.subject}, ${rendered.text}, ${rendered.html}, ${now}, ${now})
+        ${mail.subject}, ${mail.text}, ${mail.html}, ${now}, ${now})
       RETURNING id`,
   );
   return Number(row?.id);

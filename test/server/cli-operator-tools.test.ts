@@ -94,6 +94,16 @@ test('customers update refuses a bad address, an unknown customer, and no change
   assert.match((await portal('customers', 'show', 'U-200')).out, /<ben@example\.ch>/);
 });
 
+test('a customer number typed as printed in a letter, with spaces and in lower case, finds the customer', async () => {
+  await add('AB-10012345', 'carla@example.ch', 'Carla Rossi');
+  const shown = await portal('customers', 'show', ' ab-1001 2345 ');
+  assert.equal(shown.code, 0, shown.err);
+  assert.match(shown.out, /AB-10012345/);
+  assert.match(shown.out, /<carla@example\.ch>/);
+  const unlocked = await portal('customers', 'unlock', 'ab-1001\u00A02345');
+  assert.equal(unlocked.code, 0, unlocked.err);
+});
+
 test('customers list --search finds by number, name or address in any case; --json prints the records', async () => {
   await add('S-301', 'clara.weber@example.de', 'Clara Weber');
   await add('S-302', 'info@garage-weber.ch', 'Garage Zimmermann');

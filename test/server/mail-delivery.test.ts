@@ -11,6 +11,7 @@ import { createManualClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
 import type { MailValues } from '../../server/mail/kinds.ts';
+import { queueMail } from '../../server/mail/queue-mail.ts';
 import { retryUndeliveredMail } from '../../server/mail/undelivered.ts';
 import {
   type MailWorker,
@@ -18,7 +19,7 @@ import {
   startMailWorker,
 } from '../../server/mail/worker.ts';
 import type { Db } from '../../server/store/database.ts';
-import { listMails, listPendingMails, queueMail } from '../../server/store/outbox.ts';
+import { listMails, listPendingMails } from '../../server/store/outbox.ts';
 import { queryRow } from '../support/database-query.ts';
 import { findFreePort, startMailServer } from '../support/smtp-capture.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';

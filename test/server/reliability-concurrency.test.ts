@@ -18,7 +18,7 @@ import { REFRESH_GRACE_MILLISECONDS } from '../../server/auth/sessions.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { SessionResponse } from '../../server/contract.ts';
-import { createCustomer } from '../../server/provisioning.ts';
+import { createCustomer } from '../../server/operations/provisioning.ts';
 import type { Db } from '../../server/store/database.ts';
 import type { Answer } from '../support/client.ts';
 import { createActiveCustomer, type TestCustomer } from '../support/customers.ts';

@@ -11,13 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../../server/config.ts';
+import { queueMail } from '../../server/mail/queue-mail.ts';
 import { startPruning } from '../../server/pruning.ts';
-import {
-  listPendingMails,
-  markMailGivenUp,
-  markMailSent,
-  queueMail,
-} from '../../server/store/outbox.ts';
+import { listPendingMails, markMailGivenUp, markMailSent } from '../../server/store/outbox.ts';
 import { pruneExpiredRows } from '../../server/store/retention.ts';
 import {
   activateCustomer,

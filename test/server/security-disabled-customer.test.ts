@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { countPasswordVerifications } from '../../server/auth/passwords.ts';
-import { type Operator, setCustomerEnabled } from '../../server/provisioning.ts';
+import { type Operator, setCustomerEnabled } from '../../server/operations/provisioning.ts';
 import { findCustomerByNumber, setCustomerStatus } from '../../server/store/customers.ts';
 import type { Answer } from '../support/client.ts';
 import {

@@ -4,7 +4,7 @@
  * its rows in one transaction. Each check returns what it found wrong, in words an
  * operator reads, so a failing test says which action was left half-done.
  */
-import { CHANGE_TOKEN_SECONDS } from '../../server/routes/login.ts';
+import { CHANGE_TOKEN_SECONDS } from '../../server/accounts/login.ts';
 import type { Db } from '../../server/store/database.ts';
 import { selectAll, sql } from '../../server/store/query.ts';
 

@@ -3,15 +3,16 @@
  * operator exports it from a CRM or a spreadsheet. Every row is checked before the first
  * customer is created, so a file with a mistake creates nobody and names each bad line.
  */
-import { checkCustomerNumberPattern } from './operations/customer-number-pattern.ts';
-import { warnAboutSharedEmail } from './operations/shared-email-warning.ts';
+
+import { findCustomerByNumber } from '../store/customers.ts';
+import { checkCustomerNumberPattern } from './customer-number-pattern.ts';
 import {
   createCustomer,
   type Operator,
   ProvisioningError,
   parseNewCustomer,
 } from './provisioning.ts';
-import { findCustomerByNumber } from './store/customers.ts';
+import { warnAboutSharedEmail } from './shared-email-warning.ts';
 
 /** The columns; `number` is optional (generated when empty). */
 export const CSV_COLUMNS = ['email', 'name', 'language', 'number'] as const;

@@ -1,26 +1,48 @@
 /**
- * @module What "Forgot your password?" does for a customer number (help text C.2–C.4), in
- * one transaction: for an active customer under the mail cap (S10), a new reset link
- * (S11, only the newest valid) and its mail queued in the outbox; an audit row either way.
- * The route runs it after its answer, so the answer cannot tell which it was (S07).
+ * @module "Forgot your password?" (help text C.2–C.4). The request is counted against the
+ * address (S09) and answered at once, alike for every number; the link and its mail are
+ * made afterwards, in one transaction: for an active customer under the mail cap (S10), a
+ * new reset link (S11, only the newest valid) and its mail in the outbox; an audit row
+ * either way. So the answer's time cannot tell which it was (S07).
  */
+import { createRandomToken, hashToken } from '../auth/random-tokens.ts';
+import { recordFailure, secondsLocked } from '../auth/throttle.ts';
 import type { Config } from '../config.ts';
-import { resetLinkFragment } from '../contract.ts';
+import { type ForgotPasswordRequest, resetLinkFragment } from '../contract.ts';
+import { tooManyAttempts } from '../http/api-error.ts';
 import type { Logger } from '../log.ts';
 import { queueCustomerMail } from '../mail/customer-mail.ts';
 import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
+import type { Services } from '../services.ts';
 import { findCustomerByNumber } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
 import { replaceResetToken } from '../store/one-time-tokens.ts';
 import { countRecentMails } from '../store/outbox.ts';
 import { inTransaction } from '../store/query.ts';
-import { createRandomToken, hashToken } from './random-tokens.ts';
 
 /** At most this many reset mails per customer and hour (S10). */
 export const RESET_MAILS_PER_HOUR = 3;
 
+/**
+ * Takes the request; returns the work that sends the link, for the caller to run once
+ * its answer is out (`services.afterAnswers`). Known, unknown, disabled and locked
+ * numbers are alike until then: the number is not even looked up.
+ */
+export async function forgotPassword(
+  services: Services,
+  request: Pick<ForgotPasswordRequest, 'customerNumber'>,
+  origin: EventOrigin,
+): Promise<() => Promise<void>> {
+  const { db, clock } = services;
+  const now = clock.now();
+  const wait = await secondsLocked(db, 'forgot', origin.address, now);
+  if (wait > 0) throw tooManyAttempts(wait);
+  await recordFailure(db, 'forgot', origin.address, now);
+  return () => sendResetLink(services, { customerNumber: request.customerNumber, origin }, now);
+}
+
 /** Sends a reset link to the customer with this number, if there is one who may have it. */
-export function sendResetLink(
+function sendResetLink(
   services: { db: Db; config: Config; logger: Logger },
   request: { customerNumber: string; origin: EventOrigin },
   now: number,

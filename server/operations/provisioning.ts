@@ -5,32 +5,31 @@
  */
 import { randomInt } from 'node:crypto';
 import type * as v from 'valibot';
-import { checkPasswordPolicy, generateInitialPassword, hashPassword } from './auth/passwords.ts';
-import { clearFailures, secondsLocked } from './auth/throttle.ts';
-import type { Clock } from './clock.ts';
-import type { Config } from './config.ts';
-import type { CreateCustomerRequest, CustomerRecord } from './contract.ts';
-import { CreateCustomerRequestSchema } from './contract.ts';
-import { type Logger, silentLogger } from './log.ts';
-import { queueCustomerMail } from './mail/customer-mail.ts';
-import { checkCustomerNumberPattern } from './operations/customer-number-pattern.ts';
-import { recordSecurityEvent, type SecurityAction } from './security-events.ts';
-import { type AuditRow, listAudit } from './store/audit.ts';
+import { checkPasswordPolicy, generateInitialPassword, hashPassword } from '../auth/passwords.ts';
+import { revokeCredentials } from '../auth/revoke-credentials.ts';
+import { clearFailures, secondsLocked } from '../auth/throttle.ts';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { CreateCustomerRequest, CustomerRecord } from '../contract.ts';
+import { CreateCustomerRequestSchema, normalizeCustomerNumber } from '../contract.ts';
+import { type Logger, silentLogger } from '../log.ts';
+import { type MailRecipient, queueCustomerMail } from '../mail/customer-mail.ts';
+import { recordSecurityEvent, type SecurityAction } from '../security-events.ts';
+import { type AuditRow, listAudit } from '../store/audit.ts';
 import {
   type CustomerRow,
   deleteCustomer,
   findCustomerByNumber,
   insertCustomer,
-  listCustomers,
   setCustomerStatus,
   setInitialPassword,
   toCustomerRecord,
-} from './store/customers.ts';
-import type { Db } from './store/database.ts';
-import { deleteCustomerTokens } from './store/one-time-tokens.ts';
-import { inTransaction, isUniqueViolation } from './store/query.ts';
-import { revokeCustomerSessions } from './store/sessions.ts';
-import { validate } from './validate.ts';
+} from '../store/customers.ts';
+import type { Db } from '../store/database.ts';
+import { inTransaction, isUniqueViolation } from '../store/query.ts';
+import { revokeCustomerSessions } from '../store/sessions.ts';
+import { validate } from '../validate.ts';
+import { checkCustomerNumberPattern } from './customer-number-pattern.ts';
 
 /** An operator's mistake: a duplicate number, a bad email, an unknown customer … */
 export class ProvisioningError extends Error {
@@ -146,19 +145,7 @@ export async function createCustomer(
       { name: customer.name, customerNumber: number, portalUrl: config.publicUrl },
       now,
     );
-    await queueCustomerMail(
-      tx,
-      config,
-      recipient,
-      'initial_password',
-      {
-        name: customer.name,
-        password,
-        expiresAt: new Date(expiresAt),
-        portalUrl: config.publicUrl,
-      },
-      now,
-    );
+    await queueInitialPasswordMail(tx, config, recipient, customer.name, password, expiresAt, now);
     await recordOperatorAction(
       { ...operator, db: tx },
       'customer_created',
@@ -187,12 +174,6 @@ export async function listCustomerAudit(
   limit: number,
 ): Promise<AuditRow[]> {
   return listAudit(operator.db, (await requireCustomer(operator.db, number)).id, limit);
-}
-
-/** Every customer, as operators see them. */
-export async function listCustomerRecords(operator: Operator): Promise<CustomerRecord[]> {
-  const customers = await listCustomers(operator.db);
-  return Promise.all(customers.map((customer) => recordOf(operator, customer)));
 }
 
 /** A customer row as operators see it, with whether failed logins have locked it now. */
@@ -226,25 +207,25 @@ export async function resendInitialPassword(
   const expiresAt = now + config.initialPasswordDays * 86_400_000;
   await inTransaction(db, async (tx) => {
     await setInitialPassword(tx, customer.id, passwordHash, expiresAt);
-    await revokeCustomerSessions(tx, customer.id, now);
-    await deleteCustomerTokens(tx, customer.id);
-    await clearFailures(tx, 'account', customer.number);
-    await queueCustomerMail(
-      tx,
-      config,
-      customer,
-      'initial_password',
-      {
-        name: customer.name,
-        password,
-        expiresAt: new Date(expiresAt),
-        portalUrl: config.publicUrl,
-      },
-      now,
-    );
+    await revokeCredentials(tx, customer, now);
+    await queueInitialPasswordMail(tx, config, customer, customer.name, password, expiresAt, now);
     await recordOperatorAction({ ...operator, db: tx }, 'initial_password_resent', customer, now);
   });
   return describeCustomer(operator, customer.number);
+}
+
+/** The initial password's mail (help text A.2): on its own, never with the number. */
+function queueInitialPasswordMail(
+  db: Db,
+  config: Config,
+  recipient: MailRecipient,
+  name: string,
+  password: string,
+  expiresAt: number,
+  now: number,
+): Promise<number> {
+  const values = { name, password, expiresAt: new Date(expiresAt), portalUrl: config.publicUrl };
+  return queueCustomerMail(db, config, recipient, 'initial_password', values, now);
 }
 
 /** Lifts a lockout from failed logins (S08). */
@@ -300,9 +281,12 @@ export async function removeCustomer(operator: Operator, number: string): Promis
   });
 }
 
-/** The customer with this number (as typed: trimmed, any case), or a `not_found` error. */
+/**
+ * The customer with this number as typed (any case, spaces as printed in a letter), or a
+ * `not_found` error: the contract's normaliser, as at the login and in `audit --customer`.
+ */
 export async function requireCustomer(db: Db, number: string): Promise<CustomerRow> {
-  const customer = await findCustomerByNumber(db, number.trim().toUpperCase());
+  const customer = await findCustomerByNumber(db, normalizeCustomerNumber(number));
   if (!customer) throw new ProvisioningError('not_found', `There is no customer ${number}.`);
   return customer;
 }

@@ -1,0 +1,46 @@
+/**
+ * @module The signed-in customer as they see themself, and their preferred language
+ * (used for their mails), which they may change.
+ */
+import type { Customer, Language } from '../contract.ts';
+import { ApiError } from '../http/api-error.ts';
+import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
+import type { Services } from '../services.ts';
+import {
+  type CustomerRow,
+  findCustomerById,
+  toCustomer,
+  updateLanguage,
+} from '../store/customers.ts';
+import { inTransaction } from '../store/query.ts';
+
+/** The customer of a live session; deleted meanwhile, they are asked to log in. */
+export async function showMe(services: Services, customerId: number): Promise<Customer> {
+  return toCustomer(await requireSignedIn(services, customerId));
+}
+
+/** Stores the customer's language, with an audit row, and returns them as they are now. */
+export async function changeLanguage(
+  services: Services,
+  customerId: number,
+  language: Language,
+  origin: EventOrigin,
+): Promise<Customer> {
+  const { db, clock } = services;
+  const customer = await requireSignedIn(services, customerId);
+  await inTransaction(db, async (tx) => {
+    await updateLanguage(tx, customer.id, language);
+    await recordSecurityEvent(
+      { ...services, db: tx },
+      { action: 'language_changed', customer, ...origin, detail: language },
+      clock.now(),
+    );
+  });
+  return showMe(services, customer.id);
+}
+
+async function requireSignedIn(services: Services, customerId: number): Promise<CustomerRow> {
+  const customer = await findCustomerById(services.db, customerId);
+  if (!customer) throw new ApiError('unauthorized', 'Log in to continue.');
+  return customer;
+}

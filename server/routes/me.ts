@@ -23,7 +23,7 @@ export function meRoutes(services: Services) {
 
   return new Hono<AppEnv>()
     .use(requireCustomer(services))
-    .get('/', async (c) => c.json(toCustomer(await currentCustomer(c.get('customerId')))))
+    .get('/', (c) => c.json(toCustomer(c.get('customer'))))
     .patch('/', async (c) => {
       const { language } = await parseBody(c, UpdateMeRequestSchema);
       const customer = await currentCustomer(c.get('customerId'));

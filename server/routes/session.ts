@@ -32,11 +32,7 @@ export function sessionRoutes(services: Services) {
         // A rotated token came back: someone holds a copy. End the session for both (S17).
         await recordSecurityEvent(
           { ...services, db: tx },
-          {
-            action: 'refresh_token_reuse',
-            customer: await findCustomerById(tx, result.customerId),
-            ...requestOrigin(c),
-          },
+          { action: 'refresh_token_reuse', customer: result.customer, ...requestOrigin(c) },
           result.at,
         );
       }
@@ -54,7 +50,8 @@ export function sessionRoutes(services: Services) {
         refreshToken: null,
       };
     }
-    const customer = session && (await findCustomerById(db, session.customerId));
+    // The customer as read in the rotation's transaction.
+    const customer = session && outcome.kind !== 'expired' ? outcome.customer : null;
     if (!session || !customer) {
       clearRefreshCookie(c);
       throw expired();

@@ -52,12 +52,12 @@ const ONE_ROUTE = {
       ),
 };
 
-/** CPU time of a process's threads by name (main thread: `node`), in clock ticks. */
+/** CPU time of a process's main thread and of its other threads, in clock ticks. */
 function threadTimes(pid: number): Map<string, number> {
   const times = new Map<string, number>();
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const name = task === String(pid) ? 'main thread' : 'other threads';
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     times.set(name, (times.get(name) ?? 0) + Number(fields[11]) + Number(fields[12]));
   }

@@ -81,13 +81,6 @@ export async function insertRefreshToken(
   );
 }
 
-const SELECT_SESSION = sql`SELECT id, customer_id AS "customerId", created_at AS "createdAt",
-  last_used_at AS "lastUsedAt", revoked_at AS "revokedAt" FROM sessions`;
-
-export function findSession(db: Db, sessionId: string): Promise<SessionRow | null> {
-  return selectFirst(db, sql<SessionRow>`${SELECT_SESSION} WHERE id = ${sessionId}`);
-}
-
 /**
  * The session a refresh token belongs to, locked until the transaction ends: every
  * action on a session locks its row first, then writes, so two never wait for each other.

@@ -4,10 +4,12 @@
  * a shared machine shows, printed as ratios to the floor of the same round. Measures the
  * production build as it is (run `npm run build` first).
  *
- *   tsx scripts/bench/focus.ts tokens|logins|memory [ROUNDS]
+ *   tsx scripts/bench/focus.ts tokens|cpu|logins|memory [ROUNDS]
  *
- * `tokens`: /api/config, /api/me and refresh beside their floors; `logins`: logins beside
- * argon2 verifies at 1, 8 and 32 connections; `memory`: RSS under the 50-connection mix;
+ * `tokens`: /api/config, /api/me and refresh beside their floors; `cpu`: the same, as
+ * the CPU time of each answer, floor's over service's (steadier on a busy machine);
+ * `logins`: logins beside argon2 verifies at 1, 8 and 32 connections; `memory`: RSS under
+ * the 50-connection mix;
  * `config`, `me`, `refresh`, `login`: that route of the service alone, no floor, on
  * `FOCUS_CONNECTIONS` connections (default 8), for a profile.
  * `FOCUS_NODE_OPTIONS` passes options to the service's node, such as
@@ -97,6 +99,37 @@ try {
             `me ${t.me.perSecond.toFixed(0)}/s of floor ${t.meFloor.perSecond.toFixed(0)}/s (${percent(t.me.perSecond, t.meFloor.perSecond)}), ` +
             `refresh ${t.refresh.perSecond.toFixed(0)}/s of floor ${t.refreshFloor.perSecond.toFixed(0)}/s (${percent(t.refresh.perSecond, t.refreshFloor.perSecond)}); ` +
             `failed ${t.me.failed + t.refresh.failed + t.config.failed}`,
+        );
+      } else if (part === 'cpu') {
+        // CPU time per answer, all threads: steadier than answers a second on a busy machine.
+        const { origin, accessToken } = subjects;
+        const cpu = async (pid: number, url: string, requestFor: Load['requestFor']) => {
+          const load = { url, connections: SETTINGS.tokenConnections, requestFor };
+          await runLoad(load, SETTINGS.warmUpSeconds);
+          const before = threadTimes(pid);
+          const result = await runLoad(load, SETTINGS.loadSeconds);
+          const after = threadTimes(pid);
+          let ticks = 0;
+          for (const [name, value] of after) ticks += value - (before.get(name) ?? 0);
+          return (ticks * 10) / (result.perSecond * SETTINGS.loadSeconds);
+        };
+        const bare = await cpu(floor.pid, floor.url, () => ({ method: 'GET', path: '/bare' }));
+        const config = await cpu(service.pid, service.url, () => ({
+          method: 'GET',
+          path: '/api/config',
+        }));
+        const meFloor = await cpu(floor.pid, floor.url, () => bearerRequest('/me', accessToken));
+        const me = await cpu(service.pid, service.url, () => bearerRequest('/api/me', accessToken));
+        const refreshFloor = await cpu(floor.pid, floor.url, () =>
+          refreshRequest('/refresh', origin, subjects.floorTokens),
+        );
+        const refresh = await cpu(service.pid, service.url, () =>
+          refreshRequest('/api/session/refresh', origin, subjects.serviceTokens),
+        );
+        console.log(
+          `round ${round}: CPU ms per answer: bare ${bare.toFixed(3)}, config ${config.toFixed(3)} (bare/config ${percent(bare, config)}); ` +
+            `me ${me.toFixed(3)} vs floor ${meFloor.toFixed(3)} (${percent(meFloor, me)}); ` +
+            `refresh ${refresh.toFixed(3)} vs floor ${refreshFloor.toFixed(3)} (${percent(refreshFloor, refresh)})`,
         );
       } else if (part === 'logins') {
         const l = await measureLogins(subjects);

@@ -7,6 +7,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AfterAnswers } from './http/after-answer.ts';
 import type { Logger } from './log.ts';
+import type { CustomerRow } from './store/customers.ts';
 import type { Db } from './store/database.ts';
 
 export interface Services {
@@ -25,6 +26,8 @@ export interface AppEnv {
     /** Set by `requireCustomer`. */
     customerId: number;
     sessionId: string;
+    /** Set by `requireCustomer`: the customer's row, as read with the session. */
+    customer: CustomerRow;
     /** Set for every request: the client's address (S09, S27). */
     address: string;
     /** Set for every request by `requestLog`: in its log line, its audit rows, its answer. */

@@ -15,15 +15,13 @@ import { freePort } from '../../test/support/free-port.ts';
 import { type PostgresCluster, startPostgres } from '../../test/support/postgres.ts';
 import { snapshotBuild } from './build.ts';
 import { measureFirstPaint } from './first-paint.ts';
-import { startHonoFloor } from './floors.ts';
-import { measureLogins, measureMemory, measureTokenRoutes, type Subjects } from './measurements.ts';
+import { measureLogins, measureMemory, measureTokenRoutes } from './measurements.ts';
 import { copyToPostgres } from './postgres.ts';
-import { readMemory } from './processes.ts';
 import { type Results, renderReport, renderStoreReport } from './report.ts';
 import { measureScale } from './scale.ts';
-import { SEEDED_PASSWORD, seedDatabase, signAccessToken } from './seed.ts';
-import { startService } from './service.ts';
+import { SEEDED_PASSWORD, seedDatabase } from './seed.ts';
 import { PROJECT_ROOT, SETTINGS } from './settings.ts';
+import { startSubjects } from './subjects.ts';
 
 /**
  * Sessions whose refresh tokens are known: each refreshing connection of each load takes
@@ -67,31 +65,14 @@ try {
     databaseUrl = await copyToPostgres(build.modules, cluster, seeded.path);
   }
 
-  const service = await startService(build, {
-    port: await freePort(),
-    unusedPort: await freePort(),
-    databasePath: seeded.path,
-    ...(databaseUrl ? { databaseUrl } : {}),
-    pageOrigin,
-    logFile: join(folder, 'service.log'),
-  });
-  const idleMemory = readMemory(service.pid).rss;
-  const floor = await startHonoFloor({
-    port: await freePort(),
-    databasePath: floorDatabase,
-    issuer: service.url,
-    audience: build.modules.accessTokens.AUDIENCE,
-    logFile: join(folder, 'floor.log'),
-  });
-  const subjects: Subjects = {
-    service,
-    floor,
-    origin: pageOrigin,
+  const { subjects, idleMemory } = await startSubjects(build, {
+    folder,
     seeded,
-    accessToken: await signAccessToken(build.modules, seeded, service.url),
-    serviceTokens: [...seeded.refreshTokens],
-    floorTokens: [...seeded.refreshTokens],
-  };
+    floorDatabase,
+    pageOrigin,
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
+  const { service, floor } = subjects;
 
   let logins: Results['logins'];
   let tokens: Results['tokens'];

@@ -20,11 +20,17 @@ export function startService(
     /** The page that embeds the widget in the first-paint run: allowed, and the public URL. */
     pageOrigin: string;
     logFile: string;
+    /** Options for the service's node, such as `--cpu-prof` (scripts/bench/focus.ts). */
+    nodeOptions?: string[];
   },
 ): Promise<RunningProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   return startProcess({
-    args: [join(build.root, 'dist/server/start.js'), '--production'],
+    args: [
+      ...(options.nodeOptions ?? []),
+      join(build.root, 'dist/server/start.js'),
+      '--production',
+    ],
     cwd: build.root,
     env: {
       PORT: String(options.port),

@@ -14,20 +14,19 @@ import {
 } from '../store/customers.ts';
 import { inTransaction } from '../store/query.ts';
 
-/** The customer of a live session; deleted meanwhile, they are asked to log in. */
-export async function showMe(services: Services, customerId: number): Promise<Customer> {
-  return toCustomer(await requireSignedIn(services, customerId));
+/** The customer of a live session, as read with it (`requireCustomer`). */
+export function showMe(customer: CustomerRow): Customer {
+  return toCustomer(customer);
 }
 
 /** Stores the customer's language, with an audit row, and returns them as they are now. */
 export async function changeLanguage(
   services: Services,
-  customerId: number,
+  customer: CustomerRow,
   language: Language,
   origin: EventOrigin,
 ): Promise<Customer> {
   const { db, clock } = services;
-  const customer = await requireSignedIn(services, customerId);
   await inTransaction(db, async (tx) => {
     await updateLanguage(tx, customer.id, language);
     await recordSecurityEvent(
@@ -36,11 +35,8 @@ export async function changeLanguage(
       clock.now(),
     );
   });
-  return showMe(services, customer.id);
-}
-
-async function requireSignedIn(services: Services, customerId: number): Promise<CustomerRow> {
-  const customer = await findCustomerById(services.db, customerId);
-  if (!customer) throw new ApiError('unauthorized', 'Log in to continue.');
-  return customer;
+  // Read again: deleted meanwhile, they are asked to log in.
+  const now = await findCustomerById(db, customer.id);
+  if (!now) throw new ApiError('unauthorized', 'Log in to continue.');
+  return toCustomer(now);
 }

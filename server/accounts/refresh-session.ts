@@ -6,7 +6,7 @@
 import { exchangeRefreshToken, type OpenedSession } from '../auth/sessions.ts';
 import { type EventOrigin, recordSecurityEvent } from '../security-events.ts';
 import type { Services } from '../services.ts';
-import { type CustomerRow, findCustomerById } from '../store/customers.ts';
+import type { CustomerRow } from '../store/customers.ts';
 import { inTransaction } from '../store/query.ts';
 
 /** The session goes on; a `refreshToken` of null means the browser keeps the one it has. */
@@ -30,7 +30,7 @@ export async function refreshSession(
         { ...services, db: tx },
         {
           action: 'refresh_token_reuse',
-          customer: await findCustomerById(tx, result.customerId),
+          customer: result.customer,
           ...origin,
         },
         result.at,
@@ -38,13 +38,13 @@ export async function refreshSession(
     }
     return result;
   });
-  let session: RefreshedSession['session'] | null = null;
-  if (outcome.kind === 'rotated') session = outcome.session;
+  // The customer as read in the rotation's transaction.
+  if (outcome.kind === 'rotated') return { session: outcome.session, customer: outcome.customer };
   // The one replay within the grace window: the answer to the rotation set the new token
   // in the cookie jar this tab shares, so this answer sets none and leaves it (S17).
   if (outcome.kind === 'replayed') {
-    session = { sessionId: outcome.sessionId, customerId: outcome.customerId, refreshToken: null };
+    const { sessionId, customerId, customer } = outcome;
+    return { session: { sessionId, customerId, refreshToken: null }, customer };
   }
-  const customer = session && (await findCustomerById(db, session.customerId));
-  return session && customer ? { session, customer } : null;
+  return null;
 }

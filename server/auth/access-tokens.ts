@@ -53,14 +53,29 @@ export interface AccessTokens {
 export async function rotateSigningKey(db: Db, clock: Clock): Promise<string> {
   const key = await newSigningKey(clock);
   await insertSigningKey(db, key);
+  keysChanged += 1;
   return key.kid;
 }
+
+/**
+ * Counts the key changes made by this process: its own rotation (a test, an operator's
+ * call) takes effect at the next signature, not after the cache's second.
+ */
+let keysChanged = 0;
+
+/**
+ * How long the keys read from the database are used before they are read again: a key
+ * added by another process (the CLI's `keys rotate`, another instance) signs here within
+ * this time, and a token it signed verifies at once (an unknown kid reads them again).
+ */
+const KEY_CACHE_MILLISECONDS = 1_000;
 
 /** Makes sure a signing key exists: the first start generates one. */
 export async function ensureSigningKey(db: Db, clock: Clock): Promise<void> {
   if (await findActiveSigningKey(db)) return;
   // Instances starting at once on one database: one key is added, the others keep it.
   await insertSigningKey(db, await newSigningKey(clock), { onlyIfNone: true });
+  keysChanged += 1;
 }
 
 async function newSigningKey(clock: Clock): Promise<Omit<SigningKeyRow, 'retiredAt'>> {
@@ -78,7 +93,10 @@ async function newSigningKey(clock: Clock): Promise<Omit<SigningKeyRow, 'retired
 
 /**
  * Signs and verifies with the keys in the database. Imported keys are cached by kid; the
- * active key is looked up per signature, so a rotation by the CLI takes effect at once.
+ * keys' rows are read at most once a second (`KEY_CACHE_MILLISECONDS`), and at once after
+ * a rotation by this process or for a kid not seen yet, so a rotation by the CLI signs
+ * within a second and a token of another instance's new key verifies at once. Whether a
+ * retired key is still published is decided on every verify, with the service's clock.
  */
 export function createAccessTokens(db: Db, config: Config, clock: Clock): AccessTokens {
   const imported = new Map<string, Promise<Key>>();
@@ -93,10 +111,39 @@ export function createAccessTokens(db: Db, config: Config, clock: Clock): Access
   // A retired key stays valid for as long as the last token it signed can live.
   const publishedSince = () => clock.now() - (config.accessTokenSeconds + 60) * 1000;
   const issuer = new URL(config.serviceUrl).origin;
+  const isPublished = (row: SigningKeyRow) =>
+    row.retiredAt === null || row.retiredAt > publishedSince();
+
+  /** The rows as last read; each read holds the keys published at its time. */
+  let cached: { rows: SigningKeyRow[]; readAt: number; keysChanged: number } | null = null;
+  const publishedKeys = async (options: { fresh: boolean }): Promise<SigningKeyRow[]> => {
+    const fresh =
+      cached !== null &&
+      !options.fresh &&
+      cached.keysChanged === keysChanged &&
+      performance.now() - cached.readAt < KEY_CACHE_MILLISECONDS;
+    if (!fresh || !cached) {
+      const readAt = performance.now();
+      const changes = keysChanged;
+      cached = {
+        rows: await listPublishedSigningKeys(db, publishedSince()),
+        readAt,
+        keysChanged: changes,
+      };
+    }
+    return cached.rows.filter(isPublished);
+  };
+  const findPublishedKey = async (kid: string | undefined): Promise<SigningKeyRow | null> => {
+    const find = (rows: SigningKeyRow[]) => rows.find((row) => row.kid === kid) ?? null;
+    return (
+      find(await publishedKeys({ fresh: false })) ?? find(await publishedKeys({ fresh: true }))
+    );
+  };
 
   return {
     async sign({ subject, customerNumber, sessionId }) {
-      const active = await findActiveSigningKey(db);
+      // The newest unretired key, as findActiveSigningKey orders them (created_at, kid).
+      const active = (await publishedKeys({ fresh: false })).find((row) => row.retiredAt === null);
       if (!active) throw new Error('no signing key: ensureSigningKey was not called at start');
       const now = Math.floor(clock.now() / 1000);
       return new SignJWT({ customer_number: customerNumber, sid: sessionId })
@@ -114,9 +161,7 @@ export function createAccessTokens(db: Db, config: Config, clock: Clock): Access
         const { payload } = await jwtVerify(
           token,
           async (header) => {
-            const key = (await listPublishedSigningKeys(db, publishedSince())).find(
-              (row) => row.kid === header.kid,
-            );
+            const key = await findPublishedKey(header.kid);
             if (!key) throw new Error('unknown key');
             return importKey(key.kid, key.publicJwk);
           },

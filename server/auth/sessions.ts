@@ -5,12 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
-import { findCustomerById } from '../store/customers.ts';
+import type { CustomerRow } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
 import { inTransaction } from '../store/query.ts';
 import {
   findRefreshToken,
-  findSession,
+  findSessionWithCustomer,
   insertRefreshToken,
   insertSession,
   lockSessionOfRefreshToken,
@@ -62,11 +62,12 @@ export async function openSession(
   };
 }
 
+/** Every outcome but `expired` names the session's customer, as read in the transaction. */
 export type RefreshOutcome =
-  | { kind: 'rotated'; session: OpenedSession }
+  | { kind: 'rotated'; session: OpenedSession; customer: CustomerRow }
   /** The first replay of a rotated token within the grace window: no new refresh token. */
-  | { kind: 'replayed'; sessionId: string; customerId: number }
-  | { kind: 'reused'; sessionId: string; customerId: number }
+  | { kind: 'replayed'; sessionId: string; customerId: number; customer: CustomerRow }
+  | { kind: 'reused'; sessionId: string; customerId: number; customer: CustomerRow }
   | { kind: 'expired' };
 
 /**
@@ -99,20 +100,18 @@ async function rotateRefreshToken(
 ): Promise<RefreshOutcome> {
   const found = await findRefreshToken(db, tokenHash);
   if (!found || !isSessionLive(found.session, config, now)) return { kind: 'expired' };
-  const { session } = found;
+  const { session, customer } = found;
   // Disabled: the session ends with the customer, also one a race left open (S19).
-  if ((await findCustomerById(db, session.customerId))?.status !== 'active') {
-    return { kind: 'expired' };
-  }
+  if (customer.status !== 'active') return { kind: 'expired' };
   if (!(await markRefreshTokenRotated(db, found.tokenHash, now))) {
     const late = now - (found.rotatedAt ?? 0) > REFRESH_GRACE_MILLISECONDS;
     if (!late && (await markRefreshTokenReplayed(db, found.tokenHash, now))) {
       await touchSession(db, session.id, now);
-      return { kind: 'replayed', sessionId: session.id, customerId: session.customerId };
+      return { kind: 'replayed', sessionId: session.id, customerId: session.customerId, customer };
     }
     // Late, or a second replay: someone else holds a copy. End the session for both (S17).
     await revokeSession(db, session.id, now);
-    return { kind: 'reused', sessionId: session.id, customerId: session.customerId };
+    return { kind: 'reused', sessionId: session.id, customerId: session.customerId, customer };
   }
   const next = createRandomToken();
   await insertRefreshToken(db, session.id, hashToken(next), now);
@@ -125,6 +124,7 @@ async function rotateRefreshToken(
       refreshToken: next,
       expiresAt: session.createdAt + config.sessionAbsoluteSeconds * 1000,
     },
+    customer,
   };
 }
 
@@ -137,31 +137,27 @@ export function isSessionLive(session: SessionRow, config: Config, now: number):
   );
 }
 
-/** The session an access token names, if it is still live (checked on every request, S19). */
-async function findLiveSession(
-  db: Db,
-  config: Config,
-  sessionId: string,
-  now: number,
-): Promise<SessionRow | null> {
-  const session = await findSession(db, sessionId);
-  return session && isSessionLive(session, config, now) ? session : null;
-}
+/** A live session and its customer, as `findTokenSession` finds them. */
+export type TokenSession = SessionRow & { customer: CustomerRow };
 
 /**
  * The live session of a verified access token, if it is the session of the customer the
  * token's `sub` names, and that customer is still active: a session id under another
- * customer's subject, or of a disabled customer, gets nothing (S19).
+ * customer's subject, or of a disabled customer, gets nothing (S19). Checked on every
+ * request, so the session and its customer are read together.
  */
 export async function findTokenSession(
   db: Db,
   config: Config,
   access: VerifiedAccess,
   now: number,
-): Promise<SessionRow | null> {
-  const session = await findLiveSession(db, config, access.sessionId, now);
-  const customer = session && (await findCustomerById(db, session.customerId));
-  return customer?.status === 'active' && customer.publicId === access.subject ? session : null;
+): Promise<TokenSession | null> {
+  const found = await findSessionWithCustomer(db, access.sessionId);
+  if (!found || !isSessionLive(found.session, config, now)) return null;
+  const { session, customer } = found;
+  return customer.status === 'active' && customer.publicId === access.subject
+    ? { ...session, customer }
+    : null;
 }
 
 /** Logs out: revokes one session by its refresh token; call inside the transaction. */

@@ -100,9 +100,19 @@ async function countFailure(
   now: number,
 ): Promise<number> {
   const key = throttleKey(kind, subject);
-  const policy = THROTTLES[kind];
   await lockThrottleKeys(db, [key]);
-  const previous = await findThrottle(db, key);
+  return countLockedFailure(db, kind, key, await findThrottle(db, key), now);
+}
+
+/** Counts one failure of a key this transaction holds locked, whose row reads `previous`. */
+async function countLockedFailure(
+  db: Db,
+  kind: ThrottleKind,
+  key: string,
+  previous: ThrottleRow | null,
+  now: number,
+): Promise<number> {
+  const policy = THROTTLES[kind];
   const row: ThrottleRow =
     previous && !policy.isStale(previous, now)
       ? { ...previous }
@@ -174,20 +184,24 @@ function countAttempt(
 ) {
   return inTransaction(db, async (tx) => {
     // Every key first, in one order: two attempts never wait for each other's keys.
+    const keys = subjects.map(([kind, subject]) => [kind, throttleKey(kind, subject)] as const);
     await lockThrottleKeys(
       tx,
-      subjects.map(([kind, subject]) => throttleKey(kind, subject)),
+      keys.map(([, key]) => key),
     );
+    // Each row read once, for the wait and the count: a login is one of the busiest paths.
+    const rows: Array<ThrottleRow | null> = [];
     const waits: Partial<Record<ThrottleKind, number>> = {};
-    for (const [kind, subject] of subjects) {
-      const wait = await secondsLocked(tx, kind, subject, now);
-      if (wait > 0) waits[kind] = wait;
+    for (const [kind, key] of keys) {
+      const row = await findThrottle(tx, key);
+      rows.push(row);
+      if (row && row.lockedUntil > now) waits[kind] = Math.ceil((row.lockedUntil - now) / 1000);
     }
     const waitSeconds = Math.max(0, ...Object.values(waits));
     if (waitSeconds > 0) return { allowed: false as const, waits, waitSeconds };
     const lockedFor: Partial<Record<ThrottleKind, number>> = {};
-    for (const [kind, subject] of subjects) {
-      const wait = await countFailure(tx, kind, subject, now);
+    for (const [index, [kind, key]] of keys.entries()) {
+      const wait = await countLockedFailure(tx, kind, key, rows[index] ?? null, now);
       if (wait > 0) lockedFor[kind] = wait;
     }
     return { allowed: true as const, at: now, lockedFor };
@@ -206,7 +220,7 @@ function countAttempt(
  * they were all wrong, it is refused like any attempt during a wait. Once the password
  * proves right, `clearFailures` (account) and `giveBackAttempt` (address) undo the count;
  * a wrong one leaves it, and a crash mid-check counts as a failure. Either way the route
- * calls `settle()` after recording it.
+ * calls `settle()` after recording it. `subjects` holds one subject per kind.
  */
 export async function reserveAttempt(
   db: Db,

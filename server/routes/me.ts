@@ -13,10 +13,10 @@ import type { AppEnv, Services } from '../services.ts';
 export function meRoutes(services: Services) {
   return new Hono<AppEnv>()
     .use(requireCustomer(services))
-    .get('/', async (c) => c.json(await showMe(services, c.get('customerId'))))
+    .get('/', (c) => c.json(showMe(c.get('customer'))))
     .patch('/', async (c) => {
       const { language } = await parseBody(c, UpdateMeRequestSchema);
       const origin = requestOrigin(c);
-      return c.json(await changeLanguage(services, c.get('customerId'), language, origin));
+      return c.json(await changeLanguage(services, c.get('customer'), language, origin));
     });
 }

@@ -30,11 +30,27 @@ export const SELECT_CUSTOMER = sql`SELECT id, public_id AS "publicId", number, e
   initial_password_expires_at AS "initialPasswordExpiresAt", status, created_at AS "createdAt"
   FROM customers`;
 
-type StoredCustomer = Omit<CustomerRow, 'mustChangePassword'> & { mustChangePassword: number };
+/** A `CustomerRow` as the database gives it, before `toCustomerRow`. */
+export type StoredCustomer = Omit<CustomerRow, 'mustChangePassword'> & {
+  mustChangePassword: number;
+};
+
+/**
+ * Every column of a `CustomerRow` of the customers table as `c`, for a query that joins it:
+ * its rows go through `toCustomerRow`.
+ */
+export const CUSTOMER_COLUMNS_OF_C = sql`c.id, c.public_id AS "publicId", c.number, c.email,
+  c.name, c.language, c.password_hash AS "passwordHash",
+  c.must_change_password AS "mustChangePassword",
+  c.initial_password_expires_at AS "initialPasswordExpiresAt", c.status,
+  c.created_at AS "createdAt"`;
+
+export function toCustomerRow(row: StoredCustomer): CustomerRow {
+  return { ...row, mustChangePassword: row.mustChangePassword === 1 };
+}
 
 function toRow(row: StoredCustomer | null): CustomerRow | null {
-  if (!row) return null;
-  return { ...row, mustChangePassword: row.mustChangePassword === 1 };
+  return row ? toCustomerRow(row) : null;
 }
 
 /** Customers as a query selecting `SELECT_CUSTOMER` returns them. */

@@ -2,6 +2,12 @@
  * @module Sessions and their refresh tokens (S17). A session is a row; each refresh token
  * it was ever given is a row keyed by its SHA-256, so a rotated one is recognised on reuse.
  */
+import {
+  CUSTOMER_COLUMNS_OF_C,
+  type CustomerRow,
+  type StoredCustomer,
+  toCustomerRow,
+} from './customers.ts';
 import type { Db } from './database.ts';
 import { execute, forUpdate, locksRows, selectAll, selectFirst, sql } from './query.ts';
 
@@ -19,6 +25,32 @@ export interface RefreshTokenRow {
   /** When it was presented again, after its rotation, within the grace window. */
   replayedAt: number | null;
   session: SessionRow;
+  /** The session's customer, read with it. */
+  customer: CustomerRow;
+}
+
+/** The session's columns beside a customer's, named apart from the customer's own. */
+const SESSION_COLUMNS_OF_S = sql`s.id AS "sessionId", s.created_at AS "sessionCreatedAt",
+  s.last_used_at AS "sessionLastUsedAt", s.revoked_at AS "sessionRevokedAt"`;
+
+interface SessionColumns {
+  sessionId: string;
+  sessionCreatedAt: number;
+  sessionLastUsedAt: number;
+  sessionRevokedAt: number | null;
+}
+
+/** Splits a row of `SESSION_COLUMNS_OF_S` and `CUSTOMER_COLUMNS_OF_C` into its two rows. */
+function toSessionAndCustomer<R extends SessionColumns & StoredCustomer>(row: R) {
+  const { sessionId, sessionCreatedAt, sessionLastUsedAt, sessionRevokedAt, ...rest } = row;
+  const session: SessionRow = {
+    id: sessionId,
+    customerId: rest.id,
+    createdAt: sessionCreatedAt,
+    lastUsedAt: sessionLastUsedAt,
+    revokedAt: sessionRevokedAt,
+  };
+  return { session, rest };
 }
 
 export async function insertSession(
@@ -47,13 +79,6 @@ export async function insertRefreshToken(
     sql`INSERT INTO refresh_tokens (token_hash, session_id, issued_at)
       VALUES (${tokenHash}, ${sessionId}, ${now})`,
   );
-}
-
-const SELECT_SESSION = sql`SELECT id, customer_id AS "customerId", created_at AS "createdAt",
-  last_used_at AS "lastUsedAt", revoked_at AS "revokedAt" FROM sessions`;
-
-export function findSession(db: Db, sessionId: string): Promise<SessionRow | null> {
-  return selectFirst(db, sql<SessionRow>`${SELECT_SESSION} WHERE id = ${sessionId}`);
 }
 
 /**
@@ -88,18 +113,48 @@ export async function lockCustomerSessions(db: Db, customerId: number): Promise<
   );
 }
 
+/**
+ * A session and its customer, in one read: every request with an access token checks
+ * both (S19).
+ */
+export async function findSessionWithCustomer(
+  db: Db,
+  sessionId: string,
+): Promise<{ session: SessionRow; customer: CustomerRow } | null> {
+  const row = await selectFirst(
+    db,
+    sql<SessionColumns & StoredCustomer>`SELECT ${SESSION_COLUMNS_OF_S}, ${CUSTOMER_COLUMNS_OF_C}
+    FROM sessions s JOIN customers c ON c.id = s.customer_id WHERE s.id = ${sessionId}`,
+  );
+  if (!row) return null;
+  const { session, rest } = toSessionAndCustomer(row);
+  return { session, customer: toCustomerRow(rest) };
+}
+
+/** A refresh token with its session and the session's customer, in one read. */
 export async function findRefreshToken(db: Db, tokenHash: string): Promise<RefreshTokenRow | null> {
   const row = await selectFirst(
     db,
-    sql<SessionRow & Omit<RefreshTokenRow, 'session'>>`SELECT r.token_hash AS "tokenHash",
-      r.rotated_at AS "rotatedAt", r.replayed_at AS "replayedAt",
-      s.id, s.customer_id AS "customerId", s.created_at AS "createdAt",
-      s.last_used_at AS "lastUsedAt", s.revoked_at AS "revokedAt"
-    FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = ${tokenHash}`,
+    sql<
+      SessionColumns &
+        StoredCustomer &
+        Pick<RefreshTokenRow, 'rotatedAt' | 'replayedAt'> & { refreshTokenHash: string }
+    >`SELECT r.token_hash AS "refreshTokenHash", r.rotated_at AS "rotatedAt",
+      r.replayed_at AS "replayedAt", ${SESSION_COLUMNS_OF_S}, ${CUSTOMER_COLUMNS_OF_C}
+    FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id
+      JOIN customers c ON c.id = s.customer_id
+    WHERE r.token_hash = ${tokenHash}`,
   );
   if (!row) return null;
-  const { tokenHash: hash, rotatedAt, replayedAt, ...session } = row;
-  return { tokenHash: hash, rotatedAt, replayedAt, session };
+  const { session, rest } = toSessionAndCustomer(row);
+  const { refreshTokenHash, rotatedAt, replayedAt, ...customer } = rest;
+  return {
+    tokenHash: refreshTokenHash,
+    rotatedAt,
+    replayedAt,
+    session,
+    customer: toCustomerRow(customer),
+  };
 }
 
 /** Marks a token rotated; false when another request rotated it first. */

@@ -24,12 +24,15 @@ export function findActiveSigningKey(db: Db): Promise<SigningKeyRow | null> {
   );
 }
 
-/** Keys whose tokens may still be alive: unretired, or retired after `retiredSince`. */
+/**
+ * Keys whose tokens may still be alive: unretired, or retired after `retiredSince`; newest
+ * first, in the order of `findActiveSigningKey`, so the first unretired one is the active key.
+ */
 export function listPublishedSigningKeys(db: Db, retiredSince: number): Promise<SigningKeyRow[]> {
   return selectAll(
     db,
     sql<SigningKeyRow>`${SELECT_KEY} WHERE retired_at IS NULL OR retired_at > ${retiredSince}
-      ORDER BY created_at DESC`,
+      ORDER BY created_at DESC, kid DESC`,
   );
 }
 

@@ -57,10 +57,18 @@ class SqliteDriver implements Driver {
   readonly #db: Database.Database;
   #queue: Promise<void> = Promise.resolve();
   #release: (() => void) | null = null;
+  // Prepared once, like every other statement: a login or a refresh runs one or two
+  // transactions, and preparing these each time was a tenth of the refresh's database time.
+  readonly #begin: Database.Statement;
+  readonly #commit: Database.Statement;
+  readonly #rollback: Database.Statement;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#connection = new SqliteConnection(db);
+    this.#begin = db.prepare('BEGIN IMMEDIATE');
+    this.#commit = db.prepare('COMMIT');
+    this.#rollback = db.prepare('ROLLBACK');
   }
 
   async init(): Promise<void> {}
@@ -86,15 +94,15 @@ class SqliteDriver implements Driver {
   // SQLITE_BUSY, busy timeout or not, when another process (the operator CLI) wrote since
   // its read: so each takes the write lock up front and waits its turn.
   async beginTransaction(): Promise<void> {
-    this.#db.prepare('BEGIN IMMEDIATE').run();
+    this.#begin.run();
   }
 
   async commitTransaction(): Promise<void> {
-    this.#db.prepare('COMMIT').run();
+    this.#commit.run();
   }
 
   async rollbackTransaction(): Promise<void> {
-    if (this.#db.inTransaction) this.#db.prepare('ROLLBACK').run();
+    if (this.#db.inTransaction) this.#rollback.run();
   }
 
   async destroy(): Promise<void> {

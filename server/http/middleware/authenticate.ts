@@ -23,6 +23,7 @@ export function requireCustomer(services: Services): MiddlewareHandler<AppEnv> {
     if (!session) throw new ApiError('unauthorized', 'Log in to continue.');
     c.set('customerId', session.customerId);
     c.set('sessionId', session.id);
+    c.set('customer', session.customer);
     return next();
   };
 }

@@ -1,5 +1,5 @@
 /**
- * @module The service under test: `node dist/server/start.js --production` from the
+ * @module The service under test: `npm run serve`'s `node dist/server/start.js --production` from the
  * snapshot of the build, as an operator runs it, on 127.0.0.1 and its own database.
  * Production demands an SMTP server: it gets a loopback port where none listens, since
  * the seeded customers need no mail and the outbox stays empty. The allowed origins are
@@ -27,6 +27,8 @@ export function startService(
   const url = `http://127.0.0.1:${options.port}`;
   return startProcess({
     args: [
+      // As `npm run serve`, the Dockerfile and the README's systemd unit start it.
+      '--max-semi-space-size=2',
       ...(options.nodeOptions ?? []),
       join(build.root, 'dist/server/start.js'),
       '--production',

@@ -123,48 +123,38 @@ export async function logIn(
   // Parameters were raised since this hash was made: store a stronger one (S01).
   const strongerHash = rehash ? await hashPassword(checked) : null;
 
-  if (customer.mustChangePassword) {
-    const changeToken = createRandomToken();
-    const issued = await inTransaction(db, async (tx) => {
+  // What every granted login does, in the transaction that grants it: refuse after all if
+  // the customer was disabled, deleted or given a new password while we were hashing (this
+  // login proved a password that no longer lets anyone in: "blocks logins, ends sessions";
+  // S13), else forget the failures, store the stronger hash and record the login; then
+  // `grant` issues what this login gives. Null when refused.
+  const grantLogin = <T>(
+    action: 'login' | 'login_initial_password',
+    grant: (tx: Db) => Promise<T>,
+  ): Promise<T | null> =>
+    inTransaction(db, async (tx) => {
       if (!(await mayStillLogIn(tx, customer.id, customer.passwordHash))) {
         await recordFailedLogin(tx);
-        return false;
+        return null;
       }
       await forgetFailures(tx, customer.number);
       if (strongerHash) await replacePasswordHash(tx, customer.id, strongerHash);
-      await insertChangeToken(
-        tx,
-        hashToken(changeToken),
-        customer.id,
-        now + CHANGE_TOKEN_SECONDS * 1000,
-      );
-      await recordSecurityEvent(
-        { ...services, db: tx },
-        { action: 'login_initial_password', customer, ...origin },
-        now,
-      );
+      await recordSecurityEvent({ ...services, db: tx }, { action, customer, ...origin }, now);
+      return grant(tx);
+    });
+
+  if (customer.mustChangePassword) {
+    const changeToken = createRandomToken();
+    const expiresAt = now + CHANGE_TOKEN_SECONDS * 1000;
+    const issued = await grantLogin('login_initial_password', async (tx) => {
+      await insertChangeToken(tx, hashToken(changeToken), customer.id, expiresAt);
       return true;
     });
     if (!issued) throw await refusal();
     return { status: 'password_change_required', changeToken, expiresIn: CHANGE_TOKEN_SECONDS };
   }
 
-  const session = await inTransaction(db, async (tx) => {
-    // Disabled, deleted or given a new password while we were hashing: this login proved
-    // a password that no longer lets anyone in ("blocks logins, ends sessions"; S13).
-    if (!(await mayStillLogIn(tx, customer.id, customer.passwordHash))) {
-      await recordFailedLogin(tx);
-      return null;
-    }
-    await forgetFailures(tx, customer.number);
-    if (strongerHash) await replacePasswordHash(tx, customer.id, strongerHash);
-    await recordSecurityEvent(
-      { ...services, db: tx },
-      { action: 'login', customer, ...origin },
-      now,
-    );
-    return openSession(tx, config, customer.id, now);
-  });
+  const session = await grantLogin('login', (tx) => openSession(tx, config, customer.id, now));
   if (!session) throw await refusal();
   return { status: 'ok', session, customer };
 }

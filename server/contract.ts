@@ -205,7 +205,10 @@ export const CreateCustomerRequestSchema = v.strictObject({
   ),
   language: LanguageSchema,
   number: v.optional(CustomerNumberSchema),
-  password: v.optional(PasswordSchema),
+  // The operator's initial password goes out in a mail: nothing there that a mail, or the
+  // outbox's text column (PostgreSQL refuses a NUL), cannot carry. A customer's own
+  // password is only ever hashed, so it may hold anything.
+  password: v.optional(v.pipe(PasswordSchema, noControlCharacters)),
 });
 export type CreateCustomerRequest = v.InferInput<typeof CreateCustomerRequestSchema>;
 

@@ -16,7 +16,11 @@ export interface DevMail {
 }
 
 export async function readMailbox(serviceUrl: string): Promise<DevMail[]> {
-  const response = await fetch(`${serviceUrl}/dev/mail.json`);
+  const response = await fetch(`${serviceUrl}/dev/mail.json`).catch(
+    // A kept-alive connection the service closed just as fetch reused it (ECONNRESET, seen
+    // in CI): a GET of the list changes nothing, so asking once more is what a browser does.
+    () => fetch(`${serviceUrl}/dev/mail.json`),
+  );
   if (!response.ok) throw new Error(`dev mailbox answered ${response.status}`);
   return (await response.json()) as DevMail[];
 }

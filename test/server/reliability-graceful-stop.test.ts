@@ -140,9 +140,13 @@ test('S32 SIGTERM answers the logins in flight, refuses new requests, and exits 
     }),
   );
   await Promise.all(logins.map((login) => login.written));
-  // Once the first is answered, the service has read them all (the others arrived before
-  // it), and nine wait their turn for the one argon2 thread.
   await settled(Promise.race(logins.map((login) => login.outcome)), 5_000);
+  // A request that has left the client may still wait in the kernel, its connection not yet
+  // accepted: a stop then refuses it, as any server does. So before the signal, the test
+  // makes sure the service has read them all: a later connection is accepted and read after
+  // theirs, so once it is answered, the logins are in flight and most wait for the one
+  // argon2 thread. (Without this barrier the test failed now and then on a loaded machine.)
+  await settled(send(service.url, new Agent(), 'GET', '/healthz').outcome, 5_000);
   const signalledAt = performance.now();
   service.child.kill('SIGTERM');
 

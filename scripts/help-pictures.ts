@@ -14,6 +14,9 @@ import { LANGUAGES, type Language } from '../server/contract.ts';
 import {
   changeInitialPassword,
   expectInternalArea,
+  fillLogin,
+  fillNewPassword,
+  fillPasswordChange,
   openPortalFromWapp,
   pickLanguage,
   setNewPassword,
@@ -135,8 +138,7 @@ async function takePictures(browser: Browser, language: Language, folder: string
     // A.3–A.6 on the customer portal link.
     await page.goto(portal.portalUrl);
     await pickLanguage(page, language);
-    await page.getByLabel(t('Customer number'), { exact: true }).fill(CUSTOMER.number);
-    await page.getByLabel(t('Password'), { exact: true }).fill(initialPassword);
+    await fillLogin(page, language, CUSTOMER.number, initialPassword);
     await take('a-3', 'portal');
     await page.getByRole('button', { name: t('Log in'), exact: true }).click();
     await page.getByLabel(t('Previous password'), { exact: true }).waitFor();
@@ -163,8 +165,7 @@ async function takePictures(browser: Browser, language: Language, folder: string
     await take('b-2', 'screen');
     await page.getByRole('button', { name: 'Close the menu' }).click();
     await openPortalFromWapp(page, language);
-    await page.getByLabel(t('Customer number'), { exact: true }).fill(CUSTOMER.number);
-    await page.getByLabel(t('Password'), { exact: true }).fill(chosen);
+    await fillLogin(page, language, CUSTOMER.number, chosen);
     await take('b-3', 'screen');
     await page.getByRole('button', { name: t('Log in'), exact: true }).click();
     const logoutInDialog = await expectInternalArea(page, language, CUSTOMER.number);
@@ -244,25 +245,6 @@ async function showMail(page: Page, mail: ReceivedMail): Promise<void> {
     document.body.prepend(line);
     document.body.style.margin = '0';
   }, mail.subject);
-}
-
-/** A.4 before "Change password": the three fields filled in. */
-async function fillPasswordChange(
-  page: Page,
-  language: Language,
-  previous: string,
-  chosen: string,
-) {
-  const t = labels(language);
-  await page.getByLabel(t('Previous password'), { exact: true }).fill(previous);
-  await fillNewPassword(page, language, chosen);
-}
-
-/** "New password" and "Re-enter new password" filled in, the checklist ticked. */
-async function fillNewPassword(page: Page, language: Language, chosen: string) {
-  const t = labels(language);
-  await page.getByLabel(t('New password'), { exact: true }).fill(chosen);
-  await page.getByLabel(t('Re-enter new password'), { exact: true }).fill(chosen);
 }
 
 await main();

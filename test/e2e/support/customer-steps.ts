@@ -90,10 +90,20 @@ export async function logIn(
   number: string,
   password: string,
 ): Promise<void> {
+  await fillLogin(page, language, number, password);
+  await page.getByRole('button', { name: labels(language)('Log in'), exact: true }).click();
+}
+
+/** The login form filled in, not sent (the help pictures take it so). */
+export async function fillLogin(
+  page: Page,
+  language: Language,
+  number: string,
+  password: string,
+): Promise<void> {
   const t = labels(language);
   await page.getByLabel(t('Customer number'), { exact: true }).fill(number);
   await page.getByLabel(t('Password'), { exact: true }).fill(password);
-  await page.getByRole('button', { name: t('Log in'), exact: true }).click();
 }
 
 /** Help text A.4. */
@@ -103,11 +113,22 @@ export async function changeInitialPassword(
   previous: string,
   chosen: string,
 ) {
+  await fillPasswordChange(page, language, previous, chosen);
+  await page
+    .getByRole('button', { name: labels(language)('Change password'), exact: true })
+    .click();
+}
+
+/** A.4 before "Change password": the three fields filled in. */
+export async function fillPasswordChange(
+  page: Page,
+  language: Language,
+  previous: string,
+  chosen: string,
+) {
   const t = labels(language);
   await page.getByLabel(t('Previous password'), { exact: true }).fill(previous);
-  await page.getByLabel(t('New password'), { exact: true }).fill(chosen);
-  await page.getByLabel(t('Re-enter new password'), { exact: true }).fill(chosen);
-  await page.getByRole('button', { name: t('Change password'), exact: true }).click();
+  await fillNewPassword(page, language, chosen);
 }
 
 /** The internal area: the customer's name and number, and "Log out" top right. */
@@ -136,10 +157,15 @@ export async function requestReset(page: Page, language: Language, number: strin
 
 /** Help text C.5. */
 export async function setNewPassword(page: Page, language: Language, chosen: string) {
+  await fillNewPassword(page, language, chosen);
+  await page.getByRole('button', { name: labels(language)('Set password'), exact: true }).click();
+}
+
+/** "New password" and "Re-enter new password" filled in (C.5, and A.4's last two). */
+export async function fillNewPassword(page: Page, language: Language, chosen: string) {
   const t = labels(language);
   await page.getByLabel(t('New password'), { exact: true }).fill(chosen);
   await page.getByLabel(t('Re-enter new password'), { exact: true }).fill(chosen);
-  await page.getByRole('button', { name: t('Set password'), exact: true }).click();
 }
 
 /** A customer who already chose a password (A.4 done), made over HTTP as a CRM would. */

@@ -2,8 +2,8 @@
  * @module What a new password takes away, whoever sets it: the customer (a change or a
  * reset) or an operator (a new initial password). Every session with its refresh tokens,
  * the reset link and any change token, and the failed logins counted against the old
- * password (S04, S13). Disabling a customer ends only the sessions: their links and
- * tokens are refused while they are disabled.
+ * password (S04, S13). Disabling a customer ends the sessions and the links and tokens
+ * but keeps the password and the failed logins: enabled again, they log in as before.
  */
 import type { CustomerRow } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';

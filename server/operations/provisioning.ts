@@ -26,6 +26,7 @@ import {
   toCustomerRecord,
 } from '../store/customers.ts';
 import type { Db } from '../store/database.ts';
+import { deleteCustomerTokens } from '../store/one-time-tokens.ts';
 import { inTransaction, isUniqueViolation } from '../store/query.ts';
 import { revokeCustomerSessions } from '../store/sessions.ts';
 import { validate } from '../validate.ts';
@@ -239,7 +240,7 @@ export async function unlockCustomer(operator: Operator, number: string): Promis
   return describeCustomer(operator, customer.number);
 }
 
-/** Disables (or enables again) a customer; disabling ends their sessions. */
+/** Disables (or enables again) a customer; disabling ends their sessions and links. */
 export async function setCustomerEnabled(
   operator: Operator,
   number: string,
@@ -250,7 +251,12 @@ export async function setCustomerEnabled(
   const now = clock.now();
   await inTransaction(db, async (tx) => {
     await setCustomerStatus(tx, customer.id, enabled ? 'active' : 'disabled');
-    if (!enabled) await revokeCustomerSessions(tx, customer.id, now);
+    if (!enabled) {
+      await revokeCustomerSessions(tx, customer.id, now);
+      // A reset link or change token is refused while the customer is disabled; if it
+      // lived on, enabling them again would revive a link mailed before the disable.
+      await deleteCustomerTokens(tx, customer.id);
+    }
     await recordOperatorAction(
       { ...operator, db: tx },
       enabled ? 'customer_enabled' : 'customer_disabled',

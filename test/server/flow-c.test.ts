@@ -254,3 +254,24 @@ test('S08 a successful reset clears a lockout from failed logins', async () => {
   });
   assert.equal(login.status, 200);
 });
+
+test('S19 a reset link sent before the customer was disabled does not work once they are enabled again', async () => {
+  const customer = await customerIn('en');
+  const { token } = await requestResetMail(customer, '192.0.2.31');
+  assert.ok(token, 'the reset mail arrived');
+  for (const action of ['disable', 'enable']) {
+    const answer = await client.request('POST', `/admin/customers/${customer.number}/${action}`, {
+      body: {},
+      headers: { Authorization: `Bearer ${service.config.adminToken}` },
+    });
+    assert.equal(answer.status, 200, answer.text);
+  }
+  const answer = await reset(token, 'Nach-Der-Sperre-2026!');
+  assert.equal(answer.status, 400);
+  assert.equal(answer.body.error, 'invalid_or_expired_link');
+  const login = await client.post('/api/login', {
+    customerNumber: customer.number,
+    password: customer.password,
+  });
+  assert.equal(login.status, 200, 'the password is the one they had');
+});

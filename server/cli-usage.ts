@@ -68,7 +68,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     positionals: ['NUMBER'],
   },
   'customers disable': {
-    usage: "  customers disable NUMBER       blocks logins, ends sessions and reset links",
+    usage: '  customers disable NUMBER       blocks logins, ends sessions and reset links',
     options: {},
     positionals: ['NUMBER'],
   },

@@ -32,6 +32,11 @@ export interface Config {
    */
   customerNumberPattern: RegExp;
   supportEmail: string;
+  /**
+   * The dealer's WAPP page, which help step B.1 tells customers to open; null: B.1 names
+   * it without a link. Development's default is the demo WAPP page.
+   */
+  wappUrl: string | null;
   /** The dealer's name, in the portal link page's title and the mails' signature; null: none. */
   brandName: string | null;
   production: boolean;
@@ -143,6 +148,10 @@ export function loadConfig(env: Env): Readonly<Config> {
       DEFAULT_CUSTOMER_NUMBER_PATTERN,
     ),
     supportEmail: email(env, 'SUPPORT_EMAIL', 'support@dealer.example'),
+    wappUrl:
+      optional(env, 'PORTAL_WAPP_URL') !== null || !production
+        ? url(env, 'PORTAL_WAPP_URL', `http://localhost:${demoPort}/`, production)
+        : null,
     brandName: brand(env, 'PORTAL_BRAND_NAME'),
     production,
     trustedProxyHeader: trustedProxyHeader?.toLowerCase() ?? null,

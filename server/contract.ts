@@ -323,6 +323,8 @@ export interface PublicConfig {
   };
   languages: readonly Language[];
   supportEmail: string;
+  /** The dealer's WAPP page (`PORTAL_WAPP_URL`), which help step B.1 links; null without one. */
+  wappUrl: string | null;
   /** The dealer's name (`PORTAL_BRAND_NAME`) for the portal link page's title; null without one. */
   brandName: string | null;
   version: string;

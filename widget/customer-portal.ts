@@ -311,6 +311,7 @@ export class CustomerPortal extends PortalFlow {
         message: this.message?.field ? null : this.message,
         customerNumber: this.customer?.number ?? this.customerNumber,
         supportEmail: this.config?.supportEmail,
+        wappUrl: this.config?.wappUrl,
         service: this.api,
         helpOpen: this.#help.isOpen,
         later,

@@ -37,6 +37,8 @@ export interface ShellState {
   customerNumber: string;
   /** From the service's configuration, once loaded. */
   supportEmail: string | undefined;
+  /** The dealer's WAPP page, which the help's B.1 links; from the configuration too. */
+  wappUrl: string | null | undefined;
   /** The auth service's address: the help's pictures and its printable page are there. */
   service: string;
   /** The help shows in place of the screen (help-controller.ts). */
@@ -111,6 +113,7 @@ export function renderPanel(state: ShellState, actions: ShellActions): TemplateR
                 .language=${language}
                 .service=${state.service}
                 .supportEmail=${state.supportEmail}
+                .wappUrl=${state.wappUrl}
                 @help-close=${actions.closeHelp}
               ></customer-portal-help>`
             : html`<slot name="view"></slot>`

@@ -3,7 +3,15 @@
  * Vorlage en.ts. Beschriftungen stehen genau so da, wie das Kundenportal sie zeigt.
  */
 import { LIMITS } from '../../server/contract.ts';
-import { type HelpText, label, portalLink, step, supportEmail, text } from './help-text.ts';
+import {
+  type HelpText,
+  label,
+  portalLink,
+  step,
+  supportEmail,
+  text,
+  wappLink,
+} from './help-text.ts';
 
 const passwordRules = text`${label('Ihr neues Passwort muss enthalten:')} ${label(`mindestens ${LIMITS.passwordMinLength} Zeichen`)}, ${label('einen Kleinbuchstaben')}, ${label('einen Großbuchstaben')}, ${label('eine Ziffer')} und ${label('ein Sonderzeichen, zum Beispiel ! ? # oder %')}. Die Liste unter dem Feld hakt jede Regel ab, sobald sie erfüllt ist. Das Passwort darf Ihre Kundennummer nicht enthalten.`;
 
@@ -73,7 +81,7 @@ export const de = {
         {
           id: 'b-1',
           paragraphs: [
-            text`Öffnen Sie unsere WAPP-Seite und klicken Sie auf den Pfeil in der Mitte.`,
+            text`Öffnen Sie unsere WAPP-Seite${wappLink} und klicken Sie auf den Pfeil in der Mitte.`,
           ],
           picture: 'Unsere WAPP-Seite mit dem Pfeil in der Mitte.',
         },

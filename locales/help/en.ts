@@ -4,7 +4,15 @@
  * screens, labels and mails. Labels are quoted exactly as the widget shows them.
  */
 import { LIMITS } from '../../server/contract.ts';
-import { type HelpText, label, portalLink, step, supportEmail, text } from './help-text.ts';
+import {
+  type HelpText,
+  label,
+  portalLink,
+  step,
+  supportEmail,
+  text,
+  wappLink,
+} from './help-text.ts';
 
 const passwordRules = text`Your new password needs: ${label(`at least ${LIMITS.passwordMinLength} characters`)}, ${label('a lower-case letter')}, ${label('an upper-case letter')}, ${label('a number')} and ${label('a symbol, for example ! ? # or %')}. The list under the field ticks off each rule as you type. The password must not contain your customer number.`;
 
@@ -73,7 +81,7 @@ export const en = {
       steps: [
         {
           id: 'b-1',
-          paragraphs: [text`Open our WAPP page and click on the arrow in the middle.`],
+          paragraphs: [text`Open our WAPP page${wappLink} and click on the arrow in the middle.`],
           picture: 'Our WAPP page with the arrow in the middle.',
         },
         {

@@ -12,6 +12,7 @@ import {
   step,
   supportEmail,
   text,
+  wappLink,
 } from './help-text.ts';
 
 /**
@@ -92,7 +93,7 @@ export const fr = {
       steps: [
         {
           id: 'b-1',
-          paragraphs: [t`Ouvrez notre page WAPP et cliquez sur la flèche au milieu.`],
+          paragraphs: [t`Ouvrez notre page WAPP${wappLink} et cliquez sur la flèche au milieu.`],
           picture: 'Notre page WAPP avec la flèche au milieu.',
         },
         {

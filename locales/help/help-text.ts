@@ -23,6 +23,11 @@ export type Inline =
   | { step: StepId }
   /** The customer portal link: the service's own portal page. */
   | { portalLink: true }
+  /**
+   * The dealer's WAPP page (`PORTAL_WAPP_URL`) as a link, after a space; nothing where
+   * the service has no such address, so the sentence reads whole either way.
+   */
+  | { wappLink: true }
   /** The support address from the configuration (`SUPPORT_EMAIL`), as a mail link. */
   | { supportEmail: true };
 export type Paragraph = readonly Inline[];
@@ -82,6 +87,7 @@ export const label = (words: string): Inline => ({ label: words });
 export const step = (id: StepId): Inline => ({ step: id });
 export const portalLink: Inline = { portalLink: true };
 export const supportEmail: Inline = { supportEmail: true };
+export const wappLink: Inline = { wappLink: true };
 
 /** "a-1" → "A.1", as the steps are numbered on paper. */
 export function stepNumber(id: StepId): string {

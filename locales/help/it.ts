@@ -3,7 +3,15 @@
  * inglese en.ts. Le diciture sono scritte esattamente come le mostra il portale clienti.
  */
 import { LIMITS } from '../../server/contract.ts';
-import { type HelpText, label, portalLink, step, supportEmail, text } from './help-text.ts';
+import {
+  type HelpText,
+  label,
+  portalLink,
+  step,
+  supportEmail,
+  text,
+  wappLink,
+} from './help-text.ts';
 
 const passwordRules = text`${label('La nuova password deve contenere:')} ${label(`almeno ${LIMITS.passwordMinLength} caratteri`)}, ${label('una lettera minuscola')}, ${label('una lettera maiuscola')}, ${label('una cifra')} e ${label('un carattere speciale, ad esempio ! ? # o %')}. L’elenco sotto il campo spunta ogni regola non appena è rispettata. La password non deve contenere il Suo numero cliente.`;
 
@@ -70,7 +78,9 @@ export const it = {
       steps: [
         {
           id: 'b-1',
-          paragraphs: [text`Apra la nostra pagina WAPP e clicchi sulla freccia al centro.`],
+          paragraphs: [
+            text`Apra la nostra pagina WAPP${wappLink} e clicchi sulla freccia al centro.`,
+          ],
           picture: 'La nostra pagina WAPP con la freccia al centro.',
         },
         {

@@ -26,6 +26,8 @@ export interface HelpPageOptions {
   portalUrl: string;
   /** `SUPPORT_EMAIL`. */
   supportEmail: string;
+  /** `PORTAL_WAPP_URL`, B.1's link; null: B.1 names the WAPP page without one. */
+  wappUrl: string | null;
   /** `PORTAL_BRAND_NAME`, after the title; null without one. */
   brandName: string | null;
   /** The picture of a step, when docs/help/ has one. */
@@ -124,6 +126,11 @@ function renderParagraph(paragraph: Paragraph, options: HelpPageOptions): string
       if ('portalLink' in part) {
         const url = escapeHtml(options.portalUrl);
         return `<a href="${url}">${url}</a>`;
+      }
+      if ('wappLink' in part) {
+        if (!options.wappUrl) return '';
+        const url = escapeHtml(options.wappUrl);
+        return ` <a href="${url}">${url}</a>`;
       }
       const email = escapeHtml(options.supportEmail);
       return `<a href="mailto:${email}">${email}</a>`;

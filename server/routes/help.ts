@@ -38,6 +38,7 @@ export function helpRoutes(services: Services) {
         // The customer portal link page is the service's own; PORTAL_PUBLIC_URL may be the site owner's.
         portalUrl: new URL('/', config.serviceUrl).href,
         supportEmail: config.supportEmail,
+        wappUrl: config.wappUrl,
         brandName: config.brandName,
         pictureOf: (step) => pictures.get(`${language}/${step}.png`)?.info,
       }),

@@ -19,6 +19,7 @@ export function publicInfoRoutes(services: Services) {
     },
     languages: LANGUAGES,
     supportEmail: config.supportEmail,
+    wappUrl: config.wappUrl,
     brandName: config.brandName,
     version: PROJECT_VERSION,
   };

@@ -129,6 +129,10 @@ for (const language of LANGUAGES) {
       await page.getByRole('link', { name: e2e.portal.config.supportEmail }).first().isVisible(),
       'the support address',
     );
+    // Development's WAPP page is the demo page, which B.1 then links.
+    assert.equal(e2e.portal.config.wappUrl, e2e.portal.wappUrl);
+    const wappLink = page.getByRole('link', { name: e2e.portal.wappUrl, exact: true });
+    assert.equal(await wappLink.getAttribute('href'), e2e.portal.wappUrl, "B.1's WAPP link");
     assert.equal(
       await page.getByLabel(t('Customer number'), { exact: true }).isVisible(),
       false,

@@ -206,3 +206,22 @@ test("the dealer's name (PORTAL_BRAND_NAME) signs the mails and titles the porta
     );
   }
 });
+
+test("help step B.1's WAPP page (PORTAL_WAPP_URL): the demo page in development, none in production unless set, https there", () => {
+  assert.equal(loadConfig({}).wappUrl, 'http://localhost:8080/');
+  assert.equal(loadConfig({ DEMO_PORT: '9090' }).wappUrl, 'http://localhost:9090/');
+  assert.equal(loadConfig(PRODUCTION_ENV).wappUrl, null, 'no page invented');
+  assert.equal(
+    loadConfig({ ...PRODUCTION_ENV, PORTAL_WAPP_URL: 'https://www.wapp.example/kunden.html' })
+      .wappUrl,
+    'https://www.wapp.example/kunden.html',
+  );
+  assert.throws(
+    () => loadConfig({ ...PRODUCTION_ENV, PORTAL_WAPP_URL: 'http://www.wapp.example/' }),
+    /PORTAL_WAPP_URL must be an https:\/\/ URL in production/,
+  );
+  assert.throws(
+    () => loadConfig({ PORTAL_WAPP_URL: 'www.wapp.example' }),
+    /PORTAL_WAPP_URL must be an http:\/\/ or https:\/\/ URL/,
+  );
+});

@@ -11,10 +11,12 @@ import { fr } from '../../locales/help/fr.ts';
 import { type HelpText, stepNumber } from '../../locales/help/help-text.ts';
 import { it } from '../../locales/help/it.ts';
 import { LANGUAGES } from '../../server/contract.ts';
+import { renderHelpPage } from '../../server/pages/help-page.ts';
 import { useService } from '../support/service.ts';
 
 const SUPPORT = 'hilfe@autohaus-beispiel.ch';
-const service = useService({ env: { SUPPORT_EMAIL: SUPPORT } });
+const WAPP = 'https://www.wapp.example/autohaus-kunden.html';
+const service = useService({ env: { SUPPORT_EMAIL: SUPPORT, PORTAL_WAPP_URL: WAPP } });
 const HELP: Record<string, HelpText> = { de, fr, it, en };
 
 /** Undoes escapeHtml, so the page's text compares with the help's. */
@@ -154,4 +156,26 @@ test('each step shows its picture, described in the language, and the picture an
   assert.equal(picture.headers.get('Cross-Origin-Resource-Policy'), 'cross-origin');
   assert.equal((await fetch(`${service.url}/help/pictures/de/../../../package.json`)).status, 404);
   assert.equal((await fetch(`${service.url}/help/xx`)).status, 404);
+});
+
+test("B.1 links the dealer's WAPP page (PORTAL_WAPP_URL) in every language, and reads whole without one", async () => {
+  for (const language of LANGUAGES) {
+    const html = await (await fetch(`${service.url}/help/${language}`)).text();
+    const b1 = /<li class="step" id="b-1">([\s\S]*?)<\/li>/.exec(html)?.[1] ?? '';
+    assert.ok(b1.includes(` <a href="${WAPP}">${WAPP}</a> `), `${language}: ${text(b1)}`);
+
+    const help = HELP[language];
+    assert.ok(help);
+    const without = renderHelpPage(help, {
+      portalUrl: 'https://portal.example/',
+      supportEmail: SUPPORT,
+      wappUrl: null,
+      brandName: null,
+      pictureOf: () => undefined,
+    });
+    const step = text(/<li class="step" id="b-1">([\s\S]*?)<\/li>/.exec(without)?.[1] ?? '');
+    const sentence = step.split('\n').find((line) => line.includes('WAPP')) ?? '';
+    assert.ok(sentence, step);
+    assert.doesNotMatch(sentence, /\s{2}|\s[.,]|https?:/, `${language}: no gap where the link was`);
+  }
 });

@@ -32,6 +32,7 @@ export class HelpView extends LitElement {
     language: { attribute: false },
     service: { attribute: false },
     supportEmail: { attribute: false },
+    wappUrl: { attribute: false },
     help: { state: true },
     failed: { state: true },
   };
@@ -42,6 +43,8 @@ export class HelpView extends LitElement {
   service = '';
   /** `SUPPORT_EMAIL`, once the portal has loaded the service's configuration. */
   supportEmail: string | undefined;
+  /** `PORTAL_WAPP_URL`, B.1's link; null or not yet known: B.1 names the page without one. */
+  wappUrl: string | null | undefined;
 
   private help: HelpText | null = null;
   private failed = false;
@@ -158,6 +161,11 @@ export class HelpView extends LitElement {
         // The service's own page, as on /help (the mails' PORTAL_PUBLIC_URL may be the site owner's).
         const portal = new URL('/', this.service).href;
         return html`<a href=${portal} target="_blank" rel="noopener">${portal}</a>`;
+      }
+      if ('wappLink' in part) {
+        return this.wappUrl
+          ? html` <a href=${this.wappUrl} target="_blank" rel="noopener">${this.wappUrl}</a>`
+          : nothing;
       }
       // Known once the portal has its configuration, which it asks for as it first shows.
       return this.supportEmail

@@ -87,6 +87,8 @@ test('a new address ends the reset link the customer was mailed at the old one',
   const customer = await activateCustomer(client, await provisionCustomer(client));
   const forgot = await client.post('/api/password/forgot', { customerNumber: customer.number });
   assert.equal(forgot.status, 202);
+  // The link is made after the answer (S07): wait for it, or the count may still be 0.
+  await service.afterAnswers();
   const before = (await queryRow(service.db, 'SELECT count(*) AS n FROM reset_tokens')) as {
     n: number;
   };

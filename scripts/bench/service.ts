@@ -35,6 +35,10 @@ export function startService(
     ],
     cwd: build.root,
     env: {
+      // As `npm run serve`, the Dockerfile and the README's unit: glibc's malloc gives
+      // argon2's 19 MiB buffers back to the system instead of keeping them per thread.
+      MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '131072',
       PORT: String(options.port),
       PORTAL_HOST: '127.0.0.1',
       PORTAL_DB: options.databasePath,

@@ -1,16 +1,17 @@
 /**
- * @module Builds the widget into dist/widget/: a stable entry `customer-portal.js` of one
- * line (served with a short cache) that loads hashed chunks (served immutable): the
- * element with Lit and the login, the screens after the login with the launcher's dialog
- * and the help view (widget/screens.ts, loaded when the browser is idle after the first
- * paint), and one chunk per translation, loaded only when that language is used.
+ * @module Builds the widget into dist/widget/: a stable entry `customer-portal.js` (served
+ * revalidated) with what the first paint needs, the element with Lit and the login, and
+ * hashed chunks (served immutable) for the rest: the screens after the login with the
+ * launcher's dialog and the help view (widget/screens.ts, loaded when the browser is idle
+ * after the first paint), and one chunk per translation, loaded only when that language
+ * is used.
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitCss(), stripTemplateIndentation(), compressedCopies()],
+  plugins: [minifyLitCss(), stripTemplateIndentation(), firstPaintInEntry(), compressedCopies()],
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,
@@ -32,9 +33,9 @@ export default defineConfig({
             : '[name]-[hash].js',
         // Library mode leaves ES output unminified unless asked.
         minify: true,
-        // What the first paint needs in one hashed chunk, so the entry stays a stub whose
-        // name never changes and every chunk can be cached forever. "$initial" leaves out
-        // what loads later: the screens after the login, and the translations.
+        // What the first paint needs in one chunk, which firstPaintInEntry makes the entry
+        // itself. "$initial" leaves out what loads later: the screens after the login, and
+        // the translations.
         codeSplitting: {
           groups: [
             {
@@ -81,6 +82,49 @@ function stripTemplateIndentation(): Plugin {
     apply: 'build',
     renderChunk(code) {
       return { code: code.replace(/\n[ \t]+/g, '\n'), map: null };
+    },
+  };
+}
+
+/**
+ * Makes the first-paint chunk the entry. Rolldown puts the group above in a chunk of its
+ * own, with the entry a one-line re-export of it: a page then fetches the entry, and only
+ * after it the chunk, one more round trip before the login shows (a whole one on a phone's
+ * network). The entry is revalidated on every load either way, so a browser that has it
+ * cached gets a 304 for it as it did for the stub, and the later chunks keep their hashes
+ * (which change with the first paint's code, as before) and import it by its stable name.
+ */
+function firstPaintInEntry(): Plugin {
+  return {
+    name: 'customer-portal:first-paint-in-entry',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const entry = bundle['customer-portal.js'];
+      const stub =
+        entry?.type === 'chunk'
+          ? /^export\s*\{\s*(\w+) as CustomerPortal\s*\}\s*from\s*"\.\/(customer-portal-[\w-]+\.js)";?\s*$/.exec(
+              entry.code,
+            )
+          : null;
+      const chunk = stub?.[2] ? bundle[stub[2]] : undefined;
+      if (!entry || entry.type !== 'chunk' || !stub || chunk?.type !== 'chunk') {
+        throw new Error('the entry is not the one-line re-export of the first-paint chunk it was');
+      }
+      const exported = stub[1];
+      // The chunk's own export list names the binding the stub re-exported.
+      const exports = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(chunk.code);
+      const local = exports?.[1]
+        ?.split(',')
+        .map((pair) => pair.trim().split(/\s+as\s+/))
+        .find((pair) => (pair[1] ?? pair[0]) === exported)?.[0];
+      if (!local) throw new Error(`the first-paint chunk exports no ${exported}`);
+      entry.code = `${chunk.code.trimEnd()}\nexport{${local} as CustomerPortal};\n`;
+      delete bundle[chunk.fileName];
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk') {
+          file.code = file.code.replaceAll(`"./${chunk.fileName}"`, '"./customer-portal.js"');
+        }
+      }
     },
   };
 }

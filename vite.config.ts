@@ -110,15 +110,31 @@ function firstPaintInEntry(): Plugin {
       if (!entry || entry.type !== 'chunk' || !stub || chunk?.type !== 'chunk') {
         throw new Error('the entry is not the one-line re-export of the first-paint chunk it was');
       }
-      const exported = stub[1];
-      // The chunk's own export list names the binding the stub re-exported.
-      const exports = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(chunk.code);
-      const local = exports?.[1]
-        ?.split(',')
-        .map((pair) => pair.trim().split(/\s+as\s+/))
-        .find((pair) => (pair[1] ?? pair[0]) === exported)?.[0];
-      if (!local) throw new Error(`the first-paint chunk exports no ${exported}`);
-      entry.code = `${chunk.code.trimEnd()}\nexport{${local} as CustomerPortal};\n`;
+      const exported = stub[1] as string;
+      // The names the later chunks import from the first-paint chunk.
+      const imported = new Set(
+        Object.values(bundle).flatMap((file) =>
+          file.type === 'chunk'
+            ? [...file.code.matchAll(/import\s*\{([^}]*)\}\s*from\s*"\.\/([^"]+)"/g)]
+                .filter((match) => match[2] === chunk.fileName)
+                .flatMap((match) =>
+                  (match[1] ?? '').split(',').map((pair) => pair.trim().split(/\s+as\s+/)[0]),
+                )
+            : [],
+        ),
+      );
+      // The chunk's export list, with the stub's name for the element made CustomerPortal
+      // (kept too where a later chunk imports it). The other names are the bindings the
+      // later chunks import; the typings declare CustomerPortal alone.
+      const list = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(chunk.code);
+      const pairs = (list?.[1] ?? '').split(',').map((pair) => pair.trim().split(/\s+as\s+/));
+      const element = pairs.find(([local, name = local]) => name === exported);
+      if (!list || !element?.[0]) throw new Error(`the first-paint chunk exports no ${exported}`);
+      const exports = pairs
+        .filter((pair) => pair !== element || imported.has(exported))
+        .map(([local, name = local]) => (local === name ? local : `${local} as ${name}`));
+      exports.push(`${element[0]} as CustomerPortal`);
+      entry.code = `${chunk.code.slice(0, list.index)}export{${exports.join(',')}};\n`;
       delete bundle[chunk.fileName];
       for (const file of Object.values(bundle)) {
         if (file.type === 'chunk') {

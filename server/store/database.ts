@@ -82,11 +82,36 @@ export function openSqliteFile(path: string): Database.Database {
   // first, so that two services opening one file at once wait for each other from here on;
   // WAL lets readers go on while one writer commits.
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  switchToWal(db);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
+}
+
+/** How long a start keeps trying to switch a new file to WAL while others hold it. */
+const WAL_SWITCH_MILLISECONDS = 5000;
+
+/**
+ * Sets WAL mode, retrying while another process opening the same new file holds a lock:
+ * the switch needs the file to itself, and where waiting could deadlock two connections
+ * SQLite answers SQLITE_BUSY at once instead of calling the busy handler. Synchronous, as
+ * the rest of the start is; a file in WAL mode already is switched without waiting.
+ */
+function switchToWal(db: Database.Database): void {
+  const deadline = Date.now() + WAL_SWITCH_MILLISECONDS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (!busy || Date.now() >= deadline) throw error;
+      // A short, uneven pause, so that processes that collided do not collide again.
+      Atomics.wait(pause, 0, 0, 5 + Math.random() * 20);
+    }
+  }
 }
 
 function createPrivateFile(path: string): void {

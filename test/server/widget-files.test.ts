@@ -24,6 +24,15 @@ test('the entry file is revalidated, compressed, and any page may load it', asyn
   assert.equal(entry.headers.get('Cache-Control'), 'no-cache');
   assert.equal(entry.headers.get('Access-Control-Allow-Origin'), '*');
   const code = await entry.text();
+  // Revalidated on every page view: a browser that has it gets a 304, not the file again.
+  const validator = entry.headers.get('ETag');
+  assert.ok(validator, 'the entry has an ETag');
+  const again = await fetch(`${service.url}/widget/customer-portal.js`, {
+    headers: { 'Accept-Encoding': 'br', 'If-None-Match': validator },
+  });
+  assert.equal(again.status, 304);
+  assert.equal(await again.text(), '');
+  assert.equal(again.headers.get('Cache-Control'), 'no-cache');
   // The first paint in the entry itself: no second request before the login shows.
   assert.ok(code.includes('customElements.define'), 'the entry defines the element');
   const later = /["'`](\.\/screens-[\w-]+\.js)["'`]/.exec(code)?.[1];

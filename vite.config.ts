@@ -90,9 +90,10 @@ function stripTemplateIndentation(): Plugin {
  * Makes the first-paint chunk the entry. Rolldown puts the group above in a chunk of its
  * own, with the entry a one-line re-export of it: a page then fetches the entry, and only
  * after it the chunk, one more round trip before the login shows (a whole one on a phone's
- * network). The entry is revalidated on every load either way, so a browser that has it
- * cached gets a 304 for it as it did for the stub, and the later chunks keep their hashes
- * (which change with the first paint's code, as before) and import it by its stable name.
+ * network). The entry is revalidated on every load either way, and a browser that has it
+ * gets a 304 (the service's ETag, server/http/middleware/revalidation.ts); the later chunks
+ * keep their hashes (which change with the first paint's code, as before) and import it by
+ * its stable name.
  */
 function firstPaintInEntry(): Plugin {
   return {

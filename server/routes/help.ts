@@ -15,6 +15,7 @@ import { fr } from '../../locales/help/fr.ts';
 import type { HelpText } from '../../locales/help/help-text.ts';
 import { it } from '../../locales/help/it.ts';
 import { LANGUAGES, type Language } from '../contract.ts';
+import { revalidation } from '../http/middleware/revalidation.ts';
 import { type HelpPicture, renderHelpPage } from '../pages/help-page.ts';
 import type { AppEnv, Services } from '../services.ts';
 import { pageContentSecurityPolicy } from './pages.ts';
@@ -51,6 +52,8 @@ export function helpRoutes(services: Services) {
     new Hono<AppEnv>()
       // A link typed or pasted as /help/ or /help/fr/ finds the page too.
       .use(trimTrailingSlash())
+      // The pages and pictures are no-cache: a browser that has them gets a 304.
+      .use(revalidation())
       .get('/', (c) => {
         c.header('Vary', 'Accept-Language');
         c.header('Cache-Control', 'no-cache');

@@ -158,6 +158,31 @@ test('each step shows its picture, described in the language, and the picture an
   assert.equal((await fetch(`${service.url}/help/xx`)).status, 404);
 });
 
+test('a browser that has the help page, the portal page or a picture gets a 304, not the file again', async () => {
+  for (const path of [
+    '/help/de',
+    '/help/pictures/de/a-3.png',
+    '/help/help.css',
+    '/',
+    '/portal.css',
+  ]) {
+    const first = await fetch(`${service.url}${path}`);
+    assert.equal(first.status, 200, path);
+    assert.equal(first.headers.get('Cache-Control'), 'no-cache', path);
+    const validator = first.headers.get('ETag');
+    assert.ok(validator, `${path} has an ETag`);
+    const again = await fetch(`${service.url}${path}`, { headers: { 'If-None-Match': validator } });
+    assert.equal(again.status, 304, path);
+    assert.equal(await again.text(), '', path);
+    assert.equal(again.headers.get('Cache-Control'), 'no-cache', path);
+  }
+  // The widget's help view shows the pictures on the site owner's page, another site.
+  const picture = `${service.url}/help/pictures/de/a-3.png`;
+  const validator = (await fetch(picture)).headers.get('ETag') ?? '';
+  const again = await fetch(picture, { headers: { 'If-None-Match': validator } });
+  assert.equal(again.headers.get('Cross-Origin-Resource-Policy'), 'cross-origin');
+});
+
 test("B.1 links the dealer's WAPP page (PORTAL_WAPP_URL) in every language, and reads whole without one", async () => {
   for (const language of LANGUAGES) {
     const html = await (await fetch(`${service.url}/help/${language}`)).text();

@@ -1,6 +1,7 @@
 /**
  * The built widget as the service serves it to a site owner's page: a stable entry with
- * the first paint that is revalidated, hashed chunks cached forever, brotli on the wire, loadable from any site.
+ * the first paint that is revalidated, hashed chunks cached forever, brotli on the wire,
+ * loadable from any site.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -33,6 +34,7 @@ test('the entry file is revalidated, compressed, and any page may load it', asyn
   assert.equal(again.status, 304);
   assert.equal(await again.text(), '');
   assert.equal(again.headers.get('Cache-Control'), 'no-cache');
+  assert.equal(again.headers.get('Access-Control-Allow-Origin'), '*');
   // The first paint in the entry itself: no second request before the login shows.
   assert.ok(code.includes('customElements.define'), 'the entry defines the element');
   const later = /["'`](\.\/screens-[\w-]+\.js)["'`]/.exec(code)?.[1];

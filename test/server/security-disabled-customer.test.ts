@@ -19,6 +19,7 @@ import {
   type TestCustomer,
 } from '../support/customers.ts';
 import { queryValue } from '../support/database-query.ts';
+import { auditRows } from '../support/database-snapshot.ts';
 import { newAddresses, PortalClient } from '../support/portal-client.ts';
 import { assertNoSecretLeaked } from '../support/secrets.ts';
 import { useService } from '../support/service.ts';
@@ -82,21 +83,27 @@ test(`S19 a login still checking its password when the operator disables the cus
     const tab = newClient();
 
     const checksBefore = countPasswordVerifications();
-    let loginAnswered = false;
-    const login = tab
-      .post<{ accessToken?: string; changeToken?: string }>('/api/login', {
-        customerNumber: customer.number,
-        password: customer.password,
-      })
-      .finally(() => {
-        loginAnswered = true;
-      });
+    const login = tab.post<{ accessToken?: string; changeToken?: string }>('/api/login', {
+      customerNumber: customer.number,
+      password: customer.password,
+    });
     await passwordCheckStarted(checksBefore);
     if (via === 'cli') await disableFromCli(customer.number);
     else await disableFromAdminApi(customer.number);
-    // The race this test is about: the customer was read as active, the hash is still running.
-    assert.equal(loginAnswered, false, `round ${round + 1}: the disable landed during the hash`);
     const answer = await login;
+    // The race this test is about: the customer was read as active, and the disable was
+    // stored while the hash still ran, before the login's outcome. Read in the audit log,
+    // the service's own order: the login's answer may reach this client before the admin
+    // API's answer to the disable, though the disable came first.
+    const row = await findCustomerByNumber(service.db, customer.number);
+    const actions = (await auditRows(service.db))
+      .filter((entry) => entry.customer_id === row?.id)
+      .map((entry) => entry.action);
+    const disabledAt = actions.lastIndexOf('customer_disabled');
+    assert.ok(
+      disabledAt >= 0 && actions.indexOf('login_failed', disabledAt) > disabledAt,
+      `round ${round + 1}: the disable landed during the hash (${actions.join(', ')})`,
+    );
     t.diagnostic(`round ${round + 1} (${via}): login answered ${answer.status}`);
 
     // Whatever came back must not let anybody in.
@@ -125,7 +132,6 @@ test(`S19 a login still checking its password when the operator disables the cus
     });
     assert.deepEqual(observable(answer), observable(unknown), `round ${round + 1} (${via})`);
     assert.equal(tab.refreshCookie, null, 'no refresh cookie');
-    const row = await findCustomerByNumber(service.db, customer.number);
     const openSessions = await queryValue(
       service.db,
       'SELECT count(*) FROM sessions WHERE customer_id = ? AND revoked_at IS NULL',

@@ -174,18 +174,25 @@ async function servePages(serviceUrl: string, port: number): Promise<Server[]> {
   );
 }
 
+/**
+ * The page around the plain form and around the widget alike, its font included, so that
+ * the two differ only in the form: the page that inserts the widget used to keep the
+ * browser's default font, a page the plain form is not.
+ */
 const HEAD = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Customer portal</title>
-<link rel="icon" href="data:,">`;
+<link rel="icon" href="data:,">
+<style>
+  body { font: 16px system-ui, sans-serif; margin: 2rem; }
+</style>`;
 
 /** The login screen's fields as a page without the widget: the floor of the first paint. */
 const PLAIN_FORM = `${HEAD}
 <style>
-  body { font: 16px system-ui, sans-serif; margin: 2rem; }
   form { display: grid; gap: 0.5rem; max-width: 24rem; }
   input { font: inherit; padding: 0.5rem; }
 </style>

@@ -1,11 +1,13 @@
 /**
  * @module The service under test: `npm run serve`'s `node dist/server/start.js --production` from the
- * snapshot of the build, as an operator runs it, on 127.0.0.1 and its own database.
+ * snapshot of the build, with that script's node options and malloc settings
+ * (serve-command.ts), as an operator runs it, on 127.0.0.1 and its own database.
  * Production demands an SMTP server: it gets a loopback port where none listens, since
  * the seeded customers need no mail and the outbox stays empty. The allowed origins are
  * production's own: the service's and the public URL's, which is the bench's page server.
  */
 import { join } from 'node:path';
+import { readServeCommand } from '../serve-command.ts';
 import type { BuildSnapshot } from './build.ts';
 import { type RunningProcess, startProcess } from './processes.ts';
 
@@ -25,20 +27,17 @@ export function startService(
   },
 ): Promise<RunningProcess> {
   const url = `http://127.0.0.1:${options.port}`;
+  const serve = readServeCommand(build.root);
   return startProcess({
     args: [
-      // As `npm run serve`, the Dockerfile and the README's systemd unit start it.
-      '--max-semi-space-size=2',
+      ...serve.nodeOptions,
       ...(options.nodeOptions ?? []),
-      join(build.root, 'dist/server/start.js'),
+      join(build.root, serve.script),
       '--production',
     ],
     cwd: build.root,
     env: {
-      // As `npm run serve`, the Dockerfile and the README's unit: glibc's malloc gives
-      // argon2's 19 MiB buffers back to the system instead of keeping them per thread.
-      MALLOC_ARENA_MAX: '2',
-      MALLOC_MMAP_THRESHOLD_: '131072',
+      ...serve.env,
       PORT: String(options.port),
       PORTAL_HOST: '127.0.0.1',
       PORTAL_DB: options.databasePath,

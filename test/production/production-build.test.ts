@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { readServeCommand } from '../../scripts/serve-command.ts';
 import { collectOutput } from '../support/child-output.ts';
 import { newPassword } from '../support/customers.ts';
 import { freePort } from '../support/free-port.ts';
@@ -104,12 +105,16 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** Starts `node dist/server/start.js` and waits for /healthz. */
+/**
+ * Starts the service as `npm run serve` does, with its node options and malloc settings
+ * (which this Node must accept), and waits for /healthz.
+ */
 async function startService(extraEnv: Record<string, string> = {}): Promise<Started> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server/start.js'], {
+  const serve = readServeCommand(folder);
+  const child = spawn(process.execPath, [...serve.nodeOptions, serve.script], {
     cwd: folder,
-    env: { ...env, PORT: String(port), ...extraEnv },
+    env: { ...serve.env, ...env, PORT: String(port), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = collectOutput(child);

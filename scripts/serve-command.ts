@@ -29,9 +29,10 @@ export function parseServeCommand(command: string): ServeCommand {
   const words = command.trim().split(/\s+/);
   const env: Record<string, string> = {};
   let index = 0;
-  for (; words[index]?.includes('='); index++) {
-    const [name = '', value = ''] = (words[index] ?? '').split('=');
-    env[name] = value;
+  while (words[index]?.includes('=')) {
+    const word = words[index++] ?? '';
+    const at = word.indexOf('=');
+    env[word.slice(0, at)] = word.slice(at + 1);
   }
   if (words[index] !== 'node') throw new Error(`npm run serve does not start node: ${command}`);
   index++;

@@ -177,7 +177,7 @@ async function servePages(serviceUrl: string, port: number): Promise<Server[]> {
 /**
  * The page around the plain form and around the widget alike, its font included, so that
  * the two differ only in the form: the page that inserts the widget used to keep the
- * browser's default font, a page the plain form is not.
+ * browser's default font, while the plain form's page set system-ui.
  */
 const HEAD = `<!doctype html>
 <html lang="en">

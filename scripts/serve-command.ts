@@ -15,6 +15,8 @@ export interface ServeCommand {
   nodeOptions: string[];
   /** The script node runs, relative to the project. */
   script: string;
+  /** The script's own arguments (`--production`). */
+  args: string[];
 }
 
 /** Reads the `serve` script of the package.json in `root` (the project, or a copy of the build). */
@@ -40,5 +42,5 @@ export function parseServeCommand(command: string): ServeCommand {
   for (; words[index]?.startsWith('--'); index++) nodeOptions.push(words[index] ?? '');
   const script = words[index];
   if (!script) throw new Error(`npm run serve names no script: ${command}`);
-  return { env, nodeOptions, script };
+  return { env, nodeOptions, script, args: words.slice(index + 1) };
 }

@@ -33,7 +33,7 @@ export function startService(
       ...serve.nodeOptions,
       ...(options.nodeOptions ?? []),
       join(build.root, serve.script),
-      '--production',
+      ...serve.args,
     ],
     cwd: build.root,
     env: {

@@ -15,11 +15,13 @@ const PROJECT = new URL('../..', import.meta.url).pathname;
 const serve = readServeCommand(PROJECT);
 const envPairs = Object.entries(serve.env).map(([name, value]) => `${name}=${value}`);
 const options = serve.nodeOptions.join(' ');
+const args = serve.args.join(' ');
 
 test('npm run serve sets the memory settings, and this Node accepts its options', () => {
   assert.deepEqual(Object.keys(serve.env).sort(), ['MALLOC_ARENA_MAX', 'MALLOC_MMAP_THRESHOLD_']);
   assert.ok(serve.nodeOptions.includes('--max-semi-space-size=2'), options);
   assert.ok(serve.nodeOptions.includes('--heap-growing-percent=20'), options);
+  assert.deepEqual(serve.args, ['--production']);
   const run = spawnSync(process.execPath, [...serve.nodeOptions, '-e', '0'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stderr, '');
@@ -37,13 +39,13 @@ test("the README's production command and systemd unit use the same settings", (
   const readme = readFileSync(join(PROJECT, 'README.md'), 'utf8');
   const lines = readme.split('\n');
   assert.ok(
-    lines.includes(`${envPairs.join(' ')} node ${options} ${serve.script} --production`),
+    lines.includes(`${envPairs.join(' ')} node ${options} ${serve.script} ${args}`),
     'the command for a server without Docker',
   );
   assert.ok(lines.includes(`Environment=${envPairs.join(' ')}`), "the unit's environment");
   assert.ok(
     lines.includes(
-      `ExecStart=/usr/bin/node ${options} /opt/customer-portal/${serve.script} --production`,
+      `ExecStart=/usr/bin/node ${options} /opt/customer-portal/${serve.script} ${args}`,
     ),
     "the unit's ExecStart",
   );
